@@ -1,0 +1,132 @@
+#include "services/common/events/event_consumer.h"
+
+#include <librdkafka/rdkafkacpp.h>
+
+#include <chrono>
+
+#include "absl/strings/str_cat.h"
+#include "services/common/events/cloud_events.h"
+#include "services/common/log/logger.h"
+
+namespace tmk::events {
+namespace {
+
+std::string Header(RdKafka::Headers* headers, const std::string& name) {
+  if (!headers) return "";
+  RdKafka::Headers::Header h = headers->get_last(name);
+  if (h.err() != RdKafka::ERR_NO_ERROR || !h.value()) return "";
+  return std::string(static_cast<const char*>(h.value()), h.value_size());
+}
+
+ConsumedEvent ToEvent(RdKafka::Message& message) {
+  ConsumedEvent e;
+  e.topic = message.topic_name();
+  e.partition = message.partition();
+  e.offset = message.offset();
+  if (message.key()) e.key = *message.key();
+  RdKafka::Headers* headers = message.headers();
+  e.id = Header(headers, ce::kId);
+  e.type = Header(headers, ce::kType);
+  e.source = Header(headers, ce::kSource);
+  e.subject = Header(headers, ce::kSubject);
+  e.time = Header(headers, ce::kTime);
+  e.region = Header(headers, ce::kRegion);
+  e.content_type = Header(headers, ce::kContentType);
+  e.payload.assign(static_cast<const char*>(message.payload()), message.len());
+  return e;
+}
+
+}  // namespace
+
+struct EventConsumer::Impl {
+  std::string group_id;
+  Handler handler;
+  std::unique_ptr<RdKafka::KafkaConsumer> consumer;
+};
+
+EventConsumer::EventConsumer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+EventConsumer::~EventConsumer() {
+  Stop();
+  if (impl_->consumer) impl_->consumer->close();
+}
+
+absl::StatusOr<std::unique_ptr<EventConsumer>> EventConsumer::Create(
+    const KafkaConfig& config, std::string group_id, std::vector<std::string> topics,
+    Handler handler) {
+  auto impl = std::make_unique<Impl>();
+  impl->group_id = group_id;
+  impl->handler = std::move(handler);
+  std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
+  std::string error;
+  for (const auto& [key, value] : std::initializer_list<std::pair<std::string, std::string>>{
+           {"bootstrap.servers", config.brokers},
+           {"group.id", group_id},
+           {"client.id", group_id},
+           {"auto.offset.reset", "earliest"},
+           {"enable.auto.commit", "true"},
+           // Offsets are stored by hand after the handler committed; auto-commit only flushes
+           // those stored offsets periodically.
+           {"enable.auto.offset.store", "false"},
+           {"enable.partition.eof", "false"},
+           {"isolation.level", "read_committed"},
+       }) {
+    if (conf->set(key, value, error) != RdKafka::Conf::CONF_OK) {
+      return absl::InvalidArgumentError(absl::StrCat("kafka setting ", key, ": ", error));
+    }
+  }
+  impl->consumer.reset(RdKafka::KafkaConsumer::create(conf.get(), error));
+  if (!impl->consumer) return absl::InvalidArgumentError("kafka consumer: " + error);
+  if (RdKafka::ErrorCode err = impl->consumer->subscribe(topics); err != RdKafka::ERR_NO_ERROR) {
+    return absl::InvalidArgumentError(absl::StrCat("kafka subscribe: ", RdKafka::err2str(err)));
+  }
+  return std::unique_ptr<EventConsumer>(new EventConsumer(std::move(impl)));
+}
+
+void EventConsumer::PollOnce(int timeout_ms) {
+  std::unique_ptr<RdKafka::Message> message(impl_->consumer->consume(timeout_ms));
+  if (message->err() == RdKafka::ERR__TIMED_OUT) return;
+  if (message->err() != RdKafka::ERR_NO_ERROR) {
+    log::Warn("kafka consume error", {{"group", impl_->group_id}, {"error", message->errstr()}});
+    return;
+  }
+  ConsumedEvent event = ToEvent(*message);
+  auto backoff = std::chrono::milliseconds(100);
+  for (;;) {
+    absl::Status status = impl_->handler(event);
+    if (status.ok()) {
+      ++handled_;
+      break;
+    }
+    if (absl::IsInvalidArgument(status)) {
+      ++skipped_;
+      log::Error("event skipped: cannot be applied",
+                 {{"group", impl_->group_id}, {"topic", event.topic}, {"offset", event.offset},
+                  {"ce_id", event.id}, {"error", status.message()}});
+      break;
+    }
+    if (stopping_) return;  // not stored: redelivered after restart
+    log::Warn("event handler failed; retrying",
+              {{"group", impl_->group_id}, {"ce_id", event.id}, {"error", status.message()}});
+    std::this_thread::sleep_for(backoff);
+    backoff = std::min(backoff * 2, std::chrono::milliseconds(5000));
+  }
+  std::vector<RdKafka::TopicPartition*> done{
+      RdKafka::TopicPartition::create(event.topic, event.partition, event.offset + 1)};
+  impl_->consumer->offsets_store(done);
+  RdKafka::TopicPartition::destroy(done);
+}
+
+void EventConsumer::Start() {
+  stopping_ = false;
+  thread_ = std::thread([this] {
+    while (!stopping_) PollOnce(200);
+  });
+}
+
+void EventConsumer::Stop() {
+  stopping_ = true;
+  if (thread_.joinable()) thread_.join();
+}
+
+}  // namespace tmk::events

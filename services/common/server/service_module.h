@@ -1,0 +1,65 @@
+#pragma once
+// A service of the suite as the server sees it (STYLE.md §2): it contributes gRPC services, starts
+// and stops its background work, and reports whether it can serve. The same binary hosts any set
+// of modules (`--services=all` or a list), so one Kubernetes Deployment per service and the
+// single-process install share all code.
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "services/common/events/kafka_config.h"
+#include "services/common/pg/pg_config.h"
+
+namespace grpc {
+class Service;
+}
+namespace tmk {
+class Clock;
+}
+namespace tmk::auth {
+class Authenticator;
+}
+namespace tmk::metrics {
+class MetricsRegistry;
+}
+
+namespace tmk::server {
+
+// What the server lends every module: shared settings and shared infrastructure.
+struct ModuleContext {
+  std::string region;
+  pg::PgConfig pg;
+  events::KafkaConfig kafka;
+  const auth::Authenticator& authenticator;
+  const Clock& clock;
+  metrics::MetricsRegistry& metrics;
+};
+
+class ServiceModule {
+ public:
+  virtual ~ServiceModule() = default;
+  // gRPC services to register; their full names are also the health-check names.
+  virtual std::vector<grpc::Service*> GrpcServices() = 0;
+  virtual std::vector<std::string> HealthNames() const = 0;
+  // Migrations, relays, consumers. Called before the server accepts calls.
+  virtual absl::Status Start() = 0;
+  virtual void Stop() = 0;
+  virtual bool Healthy() = 0;
+};
+
+using ModuleFactory = std::function<std::unique_ptr<ServiceModule>(const ModuleContext&)>;
+
+// Service name ("contacts") → factory; each service adds itself with one Register… function.
+class ModuleCatalog {
+ public:
+  void Add(std::string name, ModuleFactory factory) { factories_[std::move(name)] = std::move(factory); }
+  const std::map<std::string, ModuleFactory>& factories() const { return factories_; }
+
+ private:
+  std::map<std::string, ModuleFactory> factories_;
+};
+
+}  // namespace tmk::server

@@ -1,0 +1,177 @@
+#include "services/contacts/api/contacts_service.h"
+
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+#include <google/protobuf/util/time_util.h>
+#include <openssl/sha.h>
+
+#include <ctime>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "services/common/auth/authorization.h"
+#include "services/common/core/status_details.h"
+#include "services/common/core/uuid.h"
+#include "services/common/events/outbox.h"
+#include "services/common/events/proto_event.h"
+#include "services/contacts/api/customer_mapping.h"
+#include "telemarketing/events/v1/contacts_events.pb.h"
+
+namespace tmk::contacts {
+namespace v1 = telemarketing::contacts::v1;
+using auth::Role;
+using auth::RoleSet;
+using google::protobuf::util::TimeUtil;
+
+namespace {
+
+constexpr char kSnapshotTopic[] = "tm.contacts.v1";
+
+// Same request → same fingerprint, whatever order map entries arrived in.
+std::string Fingerprint(const v1::Customer& customer) {
+  std::string bytes;
+  {
+    google::protobuf::io::StringOutputStream stream(&bytes);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    customer.SerializeToCodedStream(&coded);
+  }
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest);
+  return absl::BytesToHexString(absl::string_view(reinterpret_cast<char*>(digest), sizeof digest));
+}
+
+int CurrentYear(const Clock& clock) {
+  std::time_t now = std::chrono::system_clock::to_time_t(clock.Now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  return utc.tm_year + 1900;
+}
+
+google::protobuf::Timestamp ToTimestamp(TimePoint t) {
+  return TimeUtil::MicrosecondsToTimestamp(
+      std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count());
+}
+
+// Roles that see full phone numbers; agents get masked ones (R6 data minimisation).
+constexpr RoleSet kSeesFullNumbers{Role::kSupervisor, Role::kAdmin, Role::kIntegrator};
+
+}  // namespace
+
+ContactsService::ContactsService(server::ServiceRuntime& runtime)
+    : runtime_(runtime), hlc_(runtime.context().clock, runtime.context().region) {}
+
+grpc::ServerUnaryReactor* ContactsService::CreateCustomer(grpc::CallbackServerContext* context,
+                                                          const v1::CreateCustomerRequest* request,
+                                                          v1::CreateCustomerResponse* response) {
+  return runtime_.calls().Unary(context, [=](const auth::Principal& who) {
+    return Create(who, *request, *response->mutable_customer());
+  });
+}
+
+grpc::ServerUnaryReactor* ContactsService::GetCustomer(grpc::CallbackServerContext* context,
+                                                       const v1::GetCustomerRequest* request,
+                                                       v1::GetCustomerResponse* response) {
+  return runtime_.calls().Unary(context, [=](const auth::Principal& who) {
+    return Get(who, *request, *response->mutable_customer());
+  });
+}
+
+absl::Status ContactsService::Create(const auth::Principal& who,
+                                     const v1::CreateCustomerRequest& request,
+                                     v1::Customer& response) {
+  const std::string& region = runtime_.context().region;
+  if (absl::Status allowed = auth::Authorize(
+          who, {Role::kAgent, Role::kSupervisor, Role::kAdmin, Role::kIntegrator}, region,
+          "create customers");
+      !allowed.ok()) {
+    return allowed;
+  }
+  if (request.request_id().size() > 128) {
+    return InvalidField("request_id", "at most 128 characters");
+  }
+  const Clock& clock = runtime_.context().clock;
+  absl::StatusOr<std::vector<NormalizedContact>> points =
+      ValidateNewCustomer(ToNewCustomer(request.customer()), region, CurrentYear(clock));
+  if (!points.ok()) return points.status();
+
+  const std::string fingerprint = Fingerprint(request.customer());
+  TimePoint now = clock.Now();
+  v1::Customer customer = request.customer();
+  customer.set_customer_id(NewId(clock));
+  customer.set_region_id(region);
+  *customer.mutable_create_time() = ToTimestamp(now);
+  *customer.mutable_update_time() = ToTimestamp(now);
+  customer.set_etag(absl::StrCat(UnixMillis(now)));
+  for (int i = 0; i < customer.contact_points_size(); ++i) {
+    v1::ContactPoint* p = customer.mutable_contact_points(i);
+    p->set_contact_point_id(NewId(clock));
+    p->set_type(ToProto((*points)[i].kind));
+    p->set_normalized_value((*points)[i].normalized);
+    if (p->status() == v1::CONTACT_POINT_STATUS_UNSPECIFIED) {
+      p->set_status(v1::CONTACT_POINT_STATUS_UNVERIFIED);
+    }
+    *p->mutable_create_time() = ToTimestamp(now);
+  }
+
+  absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
+    if (!request.request_id().empty()) {
+      if (auto earlier = customers_.FindCreateRequest(tx, request.request_id())) {
+        if (earlier->fingerprint != fingerprint) {
+          return WithReason(absl::AlreadyExistsError(
+                                "request_id was already used for a different customer"),
+                            "REQUEST_ID_REUSED");
+        }
+        std::optional<v1::Customer> existing = customers_.Find(tx, earlier->customer_id);
+        if (!existing) return absl::InternalError("idempotency record without its customer");
+        response = *std::move(existing);
+        return absl::OkStatus();
+      }
+    }
+    HlcTimestamp stamp = hlc_.Now();
+    customer.mutable_hlc()->set_wall_time_millis(stamp.wall_millis);
+    customer.mutable_hlc()->set_logical(stamp.logical);
+    customer.mutable_hlc()->set_node(stamp.node);
+    customers_.Insert(tx, customer, request.request_id(), fingerprint);
+
+    telemarketing::events::v1::CustomerSnapshot snapshot;
+    *snapshot.mutable_customer() = customer;
+    snapshot.set_region_id(region);
+    *snapshot.mutable_hlc() = customer.hlc();
+    events::AppendToOutbox(tx, events::MakeEvent(kSnapshotTopic, customer.customer_id(),
+                                                 "customers/" + customer.customer_id(), snapshot,
+                                                 clock));
+    response = customer;
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  if (!auth::HasAnyRole(who, kSeesFullNumbers)) MaskContactPoints(response);
+  return absl::OkStatus();
+}
+
+absl::Status ContactsService::Get(const auth::Principal& who, const v1::GetCustomerRequest& request,
+                                  v1::Customer& response) {
+  const std::string& region = runtime_.context().region;
+  if (absl::Status allowed = auth::Authorize(who, RoleSet::All(), region, "read customers");
+      !allowed.ok()) {
+    return allowed;
+  }
+  if (request.customer_id().empty()) return InvalidField("customer_id", "required");
+  if (!Uuid::Parse(request.customer_id())) {
+    return InvalidField("customer_id", "not a customer id (a UUID)");
+  }
+  std::optional<v1::Customer> found;
+  absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
+    found = customers_.Find(tx, request.customer_id());
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  if (!found) {
+    return absl::NotFoundError(absl::StrCat("customer ", request.customer_id(), " not found"));
+  }
+  response = *std::move(found);
+  if (!auth::HasAnyRole(who, kSeesFullNumbers)) MaskContactPoints(response);
+  return absl::OkStatus();
+}
+
+}  // namespace tmk::contacts

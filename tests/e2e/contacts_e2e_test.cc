@@ -1,0 +1,184 @@
+// The whole path of issue 2 as an integrator sees it: gRPC CreateCustomer/GetCustomer against the
+// running suite, then the CustomerSnapshot read from Kafka with its CloudEvents headers.
+#include <gtest/gtest.h>
+
+#include <pqxx/pqxx>
+
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "telemarketing/campaigns/v1/campaigns_service.grpc.pb.h"
+#include "telemarketing/contacts/v1/contacts_service.grpc.pb.h"
+#include "telemarketing/events/v1/contacts_events.pb.h"
+#include "tests/support/kafka_support.h"
+#include "tests/support/suite_process.h"
+#include "tests/support/test_env.h"
+
+namespace tmk {
+namespace {
+
+namespace v1 = telemarketing::contacts::v1;
+
+class ContactsEndToEnd : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { suite_ = new testing::SuiteProcess({}); }
+  static void TearDownTestSuite() {
+    delete suite_;
+    suite_ = nullptr;
+  }
+  void SetUp() override {
+    ASSERT_TRUE(suite_->running()) << testing::Tail(suite_->log_path());
+    stub_ = v1::ContactsService::NewStub(suite_->channel());
+  }
+
+  v1::CreateCustomerRequest NewCustomerRequest(const std::string& request_id) {
+    v1::CreateCustomerRequest request;
+    request.set_request_id(request_id);
+    v1::Customer* c = request.mutable_customer();
+    c->set_display_name("王芳");
+    c->set_kind(telemarketing::common::v1::CUSTOMER_KIND_B2C);
+    c->set_vip_tier(v1::VIP_TIER_GOLD);
+    c->set_birth_year(1988);
+    c->add_tags("gold_card");
+    c->mutable_residence()->set_province_code("44");
+    c->mutable_residence()->set_city_code("4401");
+    v1::ContactPoint* phone = c->add_contact_points();
+    phone->set_type(v1::CONTACT_POINT_TYPE_MOBILE);
+    phone->set_value("139 2000 1234");
+    return request;
+  }
+
+  long long CustomerRows() {
+    pqxx::connection connection(suite_->pg_dsn());
+    pqxx::nontransaction tx(connection);
+    return tx.exec("SELECT count(*) FROM contacts.customers")[0][0].as<long long>();
+  }
+
+  static testing::SuiteProcess* suite_;
+  std::unique_ptr<v1::ContactsService::Stub> stub_;
+};
+
+testing::SuiteProcess* ContactsEndToEnd::suite_ = nullptr;
+
+TEST_F(ContactsEndToEnd, CreateThenGetThenReadTheSnapshotEventFromKafka) {
+  testing::TopicReader reader(testing::KafkaBrokers(), "tm.contacts.v1");
+  grpc::ClientContext create_context;
+  v1::CreateCustomerResponse create_response;
+  grpc::Status status = stub_->CreateCustomer(
+      &create_context, NewCustomerRequest(testing::UniqueName("req")), &create_response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  const v1::Customer& created = create_response.customer();
+  EXPECT_FALSE(created.customer_id().empty());
+  EXPECT_EQ(created.region_id(), "e2e");
+  ASSERT_EQ(created.contact_points_size(), 1);
+  EXPECT_EQ(created.contact_points(0).normalized_value(), "+8613920001234");
+  EXPECT_EQ(created.contact_points(0).status(), v1::CONTACT_POINT_STATUS_UNVERIFIED);
+  EXPECT_TRUE(created.has_create_time());
+
+  grpc::ClientContext get_context;
+  v1::GetCustomerRequest get;
+  get.set_customer_id(created.customer_id());
+  v1::GetCustomerResponse get_response;
+  status = stub_->GetCustomer(&get_context, get, &get_response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  const v1::Customer& fetched = get_response.customer();
+  EXPECT_EQ(fetched.display_name(), "王芳");
+  EXPECT_EQ(fetched.vip_tier(), v1::VIP_TIER_GOLD);
+  EXPECT_EQ(fetched.contact_points(0).contact_point_id(), created.contact_points(0).contact_point_id());
+
+  auto events = reader.ReadUntil(
+      [&](const auto& got) {
+        for (const auto& e : got) if (e.key == created.customer_id()) return true;
+        return false;
+      },
+      std::chrono::seconds(30));
+  const events::ConsumedEvent* snapshot_event = nullptr;
+  for (const auto& e : events) if (e.key == created.customer_id()) snapshot_event = &e;
+  ASSERT_NE(snapshot_event, nullptr) << "no CustomerSnapshot on tm.contacts.v1";
+  EXPECT_EQ(snapshot_event->type, "telemarketing.events.v1.CustomerSnapshot");
+  EXPECT_EQ(snapshot_event->source, "//telemarketing/e2e/contacts");
+  EXPECT_EQ(snapshot_event->subject, "customers/" + created.customer_id());
+  EXPECT_EQ(snapshot_event->region, "e2e");
+  EXPECT_EQ(snapshot_event->content_type, "application/protobuf");
+  EXPECT_FALSE(snapshot_event->id.empty());
+  telemarketing::events::v1::CustomerSnapshot snapshot;
+  ASSERT_TRUE(snapshot.ParseFromString(snapshot_event->payload));
+  EXPECT_EQ(snapshot.customer().customer_id(), created.customer_id());
+  EXPECT_EQ(snapshot.region_id(), "e2e");
+  EXPECT_GT(snapshot.hlc().wall_time_millis(), 0);
+}
+
+TEST_F(ContactsEndToEnd, BadInputIsInvalidArgumentWithFieldViolationsAndWritesNothing) {
+  long long before = CustomerRows();
+  v1::CreateCustomerRequest request = NewCustomerRequest(testing::UniqueName("req"));
+  request.mutable_customer()->mutable_contact_points(0)->set_value("12345");
+  request.mutable_customer()->set_display_name("");
+  grpc::ClientContext context;
+  v1::CreateCustomerResponse ignored;
+  grpc::Status status = stub_->CreateCustomer(&context, request, &ignored);
+  ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  google::rpc::Status rich;
+  ASSERT_TRUE(rich.ParseFromString(status.error_details()));
+  google::rpc::BadRequest bad_request;
+  ASSERT_TRUE(rich.details(0).UnpackTo(&bad_request));
+  std::set<std::string> fields;
+  for (const auto& v : bad_request.field_violations()) fields.insert(v.field());
+  EXPECT_EQ(fields, (std::set<std::string>{"customer.display_name", "customer.contact_points[0].value"}));
+  EXPECT_EQ(CustomerRows(), before);
+}
+
+TEST_F(ContactsEndToEnd, RetriedCreateWithTheSameRequestIdReturnsTheSameCustomer) {
+  std::string request_id = testing::UniqueName("req");
+  v1::CreateCustomerResponse first, second, conflicting;
+  grpc::ClientContext c1, c2, c3;
+  ASSERT_TRUE(stub_->CreateCustomer(&c1, NewCustomerRequest(request_id), &first).ok());
+  long long rows = CustomerRows();
+  ASSERT_TRUE(stub_->CreateCustomer(&c2, NewCustomerRequest(request_id), &second).ok());
+  EXPECT_EQ(second.customer().customer_id(), first.customer().customer_id());
+  EXPECT_EQ(CustomerRows(), rows);
+
+  v1::CreateCustomerRequest changed = NewCustomerRequest(request_id);
+  changed.mutable_customer()->set_display_name("someone else");
+  grpc::Status status = stub_->CreateCustomer(&c3, changed, &conflicting);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  google::rpc::Status rich;
+  ASSERT_TRUE(rich.ParseFromString(status.error_details()));
+  google::rpc::ErrorInfo info;
+  ASSERT_TRUE(rich.details(0).UnpackTo(&info));
+  EXPECT_EQ(info.reason(), "REQUEST_ID_REUSED");
+}
+
+TEST_F(ContactsEndToEnd, UnknownAndMalformedIdsAreNotFoundAndInvalid) {
+  grpc::ClientContext c1, c2;
+  v1::GetCustomerRequest request;
+  v1::GetCustomerResponse ignored;
+  request.set_customer_id("01938a2b-0000-7000-8000-000000000000");
+  EXPECT_EQ(stub_->GetCustomer(&c1, request, &ignored).error_code(), grpc::StatusCode::NOT_FOUND);
+  request.set_customer_id("'; DROP TABLE customers; --");
+  EXPECT_EQ(stub_->GetCustomer(&c2, request, &ignored).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+TEST_F(ContactsEndToEnd, EveryServiceReportsHealthAndUnbuiltOnesAnswerUnimplemented) {
+  auto health = grpc::health::v1::Health::NewStub(suite_->channel());
+  for (const char* service :
+       {"", "telemarketing.contacts.v1.ContactsService", "telemarketing.campaigns.v1.CampaignsService",
+        "telemarketing.dialing.v1.DialingService", "telemarketing.dialing.v1.AgentDesktopService",
+        "telemarketing.recording.v1.RecordingService", "telemarketing.qa.v1.QualityService",
+        "telemarketing.reporting.v1.ReportingService"}) {
+    grpc::ClientContext context;
+    grpc::health::v1::HealthCheckRequest request;
+    request.set_service(service);
+    grpc::health::v1::HealthCheckResponse response;
+    ASSERT_TRUE(health->Check(&context, request, &response).ok()) << service;
+    EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING) << service;
+  }
+  auto campaigns = telemarketing::campaigns::v1::CampaignsService::NewStub(suite_->channel());
+  grpc::ClientContext context;
+  telemarketing::campaigns::v1::GetCampaignRequest request;
+  telemarketing::campaigns::v1::GetCampaignResponse ignored;
+  EXPECT_EQ(campaigns->GetCampaign(&context, request, &ignored).error_code(),
+            grpc::StatusCode::UNIMPLEMENTED);
+}
+
+}  // namespace
+}  // namespace tmk

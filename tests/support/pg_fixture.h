@@ -1,0 +1,48 @@
+#pragma once
+// A PgPool on a fresh schema of the test PostgreSQL, dropped after the test, so tests never see
+// each other's rows and can run while a developer's suite uses the same server.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "services/common/pg/pg_pool.h"
+#include "tests/support/test_env.h"
+
+namespace tmk::testing {
+
+class PgSchemaTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    config_.dsn = PgDsn();
+    config_.pool_size = 4;
+    schema_ = UniqueName("t");
+    pool_ = std::make_unique<pg::PgPool>(config_, schema_);
+  }
+  void TearDown() override {
+    pool_.reset();
+    pg::PgPool admin(config_, "public");
+    (void)admin.Transact([&](pqxx::work& tx) {
+      tx.exec("DROP SCHEMA IF EXISTS " + pg::QuoteIdentifier(schema_) + " CASCADE");
+      return absl::OkStatus();
+    });
+  }
+
+  // Runs `sql` and returns the first column of the first row as text.
+  std::string Scalar(const std::string& sql) {
+    std::string out;
+    absl::Status status = pool_->Transact([&](pqxx::work& tx) {
+      pqxx::result r = tx.exec(sql);
+      out = r.empty() || r[0][0].is_null() ? "" : r[0][0].as<std::string>();
+      return absl::OkStatus();
+    });
+    EXPECT_TRUE(status.ok()) << status;
+    return out;
+  }
+
+  pg::PgConfig config_;
+  std::string schema_;
+  std::unique_ptr<pg::PgPool> pool_;
+};
+
+}  // namespace tmk::testing
