@@ -4,12 +4,12 @@
 # can live anywhere and be used from any working directory.
 
 # The repository root: scripts/lib/../..
-TM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
+TM_DEV_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 # Mutable local state (databases, broker data, pids, logs); ignored by git (/.run/).
-TM_RUN_DIR="${TM_RUN_DIR:-$TM_ROOT/.run}"
+TM_DEV_RUN_DIR="${TM_DEV_RUN_DIR:-$TM_DEV_ROOT/.run}"
 # Downloaded tools (Kafka jars, npm and Go tools) shared by every clone on the machine.
 TM_CACHE_DIR="${TM_CACHE_DIR:-${HOME:-/root}/.cache/telemarketing}"
-export TM_ROOT TM_RUN_DIR TM_CACHE_DIR
+export TM_DEV_ROOT TM_DEV_RUN_DIR TM_CACHE_DIR
 
 # Debian ships Go in /usr/local/go on some images without putting it on PATH for scripts.
 if ! command -v go >/dev/null 2>&1 && [[ -x /usr/local/go/bin/go ]]; then
@@ -27,20 +27,20 @@ tm_die() {
 }
 
 # Section headers with elapsed time, so a slow step is visible in CI logs at a glance.
-TM_T0="${TM_T0:-$SECONDS}"
-TM_SECTION_NAME=""
-TM_SECTION_T0=0
+TM_DEV_T0="${TM_DEV_T0:-$SECONDS}"
+TM_DEV_SECTION_NAME=""
+TM_DEV_SECTION_T0=0
 tm_section_end() {
-  if [[ -n $TM_SECTION_NAME ]]; then
-    printf -- '--- %s: %ss\n' "$TM_SECTION_NAME" "$((SECONDS - TM_SECTION_T0))"
+  if [[ -n $TM_DEV_SECTION_NAME ]]; then
+    printf -- '--- %s: %ss\n' "$TM_DEV_SECTION_NAME" "$((SECONDS - TM_DEV_SECTION_T0))"
   fi
-  TM_SECTION_NAME=""
+  TM_DEV_SECTION_NAME=""
 }
 tm_section() {
   tm_section_end
-  TM_SECTION_NAME="$1"
-  TM_SECTION_T0=$SECONDS
-  printf '=== %s (t=%ss)\n' "$1" "$((SECONDS - TM_T0))"
+  TM_DEV_SECTION_NAME="$1"
+  TM_DEV_SECTION_T0=$SECONDS
+  printf '=== %s (t=%ss)\n' "$1" "$((SECONDS - TM_DEV_T0))"
 }
 
 # Runs a command as root: directly when we are root, else through sudo (a developer laptop).
@@ -85,9 +85,9 @@ tm_show_log_tail() {
 # The lock is fd 9: every long-lived process we start must close it (9>&-), else it holds the
 # lock for its whole life.
 tm_with_lock() {
-  mkdir -p "$TM_RUN_DIR"
-  exec 9>"$TM_RUN_DIR/dev-env.lock"
-  if ! flock -w "${TM_LOCK_TIMEOUT:-300}" 9; then
-    tm_die "another scripts/dev-env is still running (lock $TM_RUN_DIR/dev-env.lock)"
+  mkdir -p "$TM_DEV_RUN_DIR"
+  exec 9>"$TM_DEV_RUN_DIR/dev-env.lock"
+  if ! flock -w "${TM_DEV_LOCK_TIMEOUT:-300}" 9; then
+    tm_die "another scripts/dev-env is still running (lock $TM_DEV_RUN_DIR/dev-env.lock)"
   fi
 }

@@ -5,14 +5,14 @@
 
 # Debian packages by name. Commands that may come from elsewhere (nodesource's nodejs bundles
 # npm and conflicts with Debian's npm; Go often lives in /usr/local/go) are handled below.
-TM_DEBIAN_PACKAGES=(
+TM_DEV_DEBIAN_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   libgrpc++-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev libabsl-dev
   librdkafka-dev libpqxx-dev libpq-dev libssl-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql-15 postgresql-client-15
   kcat openjdk-17-jre-headless maven
-  uuid-runtime
+  uuid-runtime python3-yaml
 )
 
 # Prints the packages of "$@" that dpkg does not report as installed.
@@ -28,8 +28,8 @@ tm_missing_debian_packages() {
 
 tm_ensure_debian_packages() {
   # Several scripts call this; once per process tree is enough.
-  [[ ${TM_DEPS_CHECKED:-} == 1 ]] && return 0
-  local wanted=("${TM_DEBIAN_PACKAGES[@]}")
+  [[ ${TM_DEV_DEPS_CHECKED:-} == 1 ]] && return 0
+  local wanted=("${TM_DEV_DEBIAN_PACKAGES[@]}")
   command -v node >/dev/null 2>&1 || wanted+=(nodejs)
   command -v npm >/dev/null 2>&1 || wanted+=(npm)
   command -v go >/dev/null 2>&1 || wanted+=(golang-go)
@@ -42,7 +42,7 @@ tm_ensure_debian_packages() {
     tm_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
       --no-install-recommends "${missing[@]}"
   fi
-  export TM_DEPS_CHECKED=1
+  export TM_DEV_DEPS_CHECKED=1
 }
 
 # Installs an npm package into the cache (not globally) once; e.g.

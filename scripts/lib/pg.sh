@@ -4,13 +4,13 @@
 # PostgreSQL refuses to run as root, so when we are root every server-side command runs as the
 # `postgres` OS user. Requires common.sh.
 
-TM_PG_BINDIR="${TM_PG_BINDIR:-/usr/lib/postgresql/15/bin}"
-TM_PG_HOST=127.0.0.1
-TM_PG_PORT="${TM_DEV_PG_PORT:-55432}"
-TM_PG_DB=telemarketing
-TM_PG_DSN="postgresql://postgres@$TM_PG_HOST:$TM_PG_PORT/$TM_PG_DB"
-TM_PG_START_TIMEOUT="${TM_PG_START_TIMEOUT:-60}"
-export TM_PG_DSN
+TM_DEV_PG_BINDIR="${TM_DEV_PG_BINDIR:-/usr/lib/postgresql/15/bin}"
+TM_DEV_PG_HOST=127.0.0.1
+TM_DEV_PG_PORT="${TM_DEV_PG_PORT:-55432}"
+TM_DEV_PG_DB=telemarketing
+TM_DEV_PG_DSN="postgresql://postgres@$TM_DEV_PG_HOST:$TM_DEV_PG_PORT/$TM_DEV_PG_DB"
+TM_DEV_PG_START_TIMEOUT="${TM_DEV_PG_START_TIMEOUT:-60}"
+export TM_DEV_PG_DSN
 
 # Runs a command as the cluster owner: `postgres` when we are root, else ourselves (a developer
 # account can own its own cluster).
@@ -24,68 +24,68 @@ tm_pg_as_owner() {
   fi
 }
 
-# Decides where the cluster lives (TM_PG_DIR). Normally .run/pg; when the repository sits below
+# Decides where the cluster lives (TM_DEV_PG_DIR). Normally .run/pg; when the repository sits below
 # a directory the postgres user cannot traverse (e.g. /root/src/...), the cluster goes to a
 # per-checkout directory under /var/lib/postgresql and .run/pg becomes a symlink to it, instead
 # of loosening permissions outside .run.
 # With "create" it may create .run and the fallback; without it (status) it creates nothing.
 tm_pg_resolve_dir() {
-  local link="$TM_RUN_DIR/pg" mode="${1:-lookup}"
-  [[ $mode == create ]] && mkdir -p "$TM_RUN_DIR"
+  local link="$TM_DEV_RUN_DIR/pg" mode="${1:-lookup}"
+  [[ $mode == create ]] && mkdir -p "$TM_DEV_RUN_DIR"
   if [[ -L $link ]]; then
-    TM_PG_DIR="$(readlink -f "$link")"
+    TM_DEV_PG_DIR="$(readlink -f "$link")"
   elif [[ -d $link || $mode != create || $EUID -ne 0 ]] ||
-    tm_pg_as_owner test -x "$TM_RUN_DIR"; then
-    TM_PG_DIR="$link"
+    tm_pg_as_owner test -x "$TM_DEV_RUN_DIR"; then
+    TM_DEV_PG_DIR="$link"
   else
     local sum
-    sum="$(printf '%s' "$TM_ROOT" | cksum | cut -d' ' -f1)"
-    TM_PG_DIR="/var/lib/postgresql/tm-dev-$sum"
-    tm_info "postgres cannot reach $TM_RUN_DIR; keeping the cluster in $TM_PG_DIR"
-    mkdir -p "$TM_PG_DIR"
-    ln -sfn "$TM_PG_DIR" "$link"
+    sum="$(printf '%s' "$TM_DEV_ROOT" | cksum | cut -d' ' -f1)"
+    TM_DEV_PG_DIR="/var/lib/postgresql/tm-dev-$sum"
+    tm_info "postgres cannot reach $TM_DEV_RUN_DIR; keeping the cluster in $TM_DEV_PG_DIR"
+    mkdir -p "$TM_DEV_PG_DIR"
+    ln -sfn "$TM_DEV_PG_DIR" "$link"
   fi
-  TM_PG_DATA="$TM_PG_DIR/data"
-  TM_PG_LOG="$TM_PG_DIR/log/postgresql.log"
-  TM_PG_SOCKET_DIR="$TM_PG_DIR/socket"
+  TM_DEV_PG_DATA="$TM_DEV_PG_DIR/data"
+  TM_DEV_PG_LOG="$TM_DEV_PG_DIR/log/postgresql.log"
+  TM_DEV_PG_SOCKET_DIR="$TM_DEV_PG_DIR/socket"
   # A unix socket path may not exceed 107 bytes; a deep checkout falls back to /tmp.
-  if ((${#TM_PG_SOCKET_DIR} > 90)); then
-    TM_PG_SOCKET_DIR="/tmp/tm-pg-$(printf '%s' "$TM_ROOT" | cksum | cut -d' ' -f1)"
+  if ((${#TM_DEV_PG_SOCKET_DIR} > 90)); then
+    TM_DEV_PG_SOCKET_DIR="/tmp/tm-pg-$(printf '%s' "$TM_DEV_ROOT" | cksum | cut -d' ' -f1)"
   fi
 }
 
 tm_pg_prepare_dirs() {
-  mkdir -p "$TM_PG_DIR/log" "$TM_PG_SOCKET_DIR"
+  mkdir -p "$TM_DEV_PG_DIR/log" "$TM_DEV_PG_SOCKET_DIR"
   if [[ $EUID -eq 0 ]]; then
     # Only .run itself is opened for traversal (o+x, no listing); the rest belongs to postgres.
-    chmod o+x "$TM_RUN_DIR"
-    chown postgres:postgres "$TM_PG_DIR" "$TM_PG_DIR/log" "$TM_PG_SOCKET_DIR"
+    chmod o+x "$TM_DEV_RUN_DIR"
+    chown postgres:postgres "$TM_DEV_PG_DIR" "$TM_DEV_PG_DIR/log" "$TM_DEV_PG_SOCKET_DIR"
   fi
-  chmod 0755 "$TM_PG_DIR"
-  chmod 0700 "$TM_PG_SOCKET_DIR"
+  chmod 0755 "$TM_DEV_PG_DIR"
+  chmod 0700 "$TM_DEV_PG_SOCKET_DIR"
 }
 
 tm_pg_initdb() {
-  [[ -f $TM_PG_DATA/PG_VERSION ]] && return 0
-  tm_info "creating PostgreSQL cluster in $TM_PG_DATA"
+  [[ -f $TM_DEV_PG_DATA/PG_VERSION ]] && return 0
+  tm_info "creating PostgreSQL cluster in $TM_DEV_PG_DATA"
   # --no-locale: C collation, identical on every machine, so ORDER BY results in tests are
   # deterministic; UTF8 so any customer name is storable.
-  tm_pg_as_owner "$TM_PG_BINDIR/initdb" -D "$TM_PG_DATA" --auth=trust --username=postgres \
-    --encoding=UTF8 --no-locale >"$TM_PG_DIR/log/initdb.log" 2>&1 || {
-    tm_show_log_tail 30 "$TM_PG_DIR/log/initdb.log"
+  tm_pg_as_owner "$TM_DEV_PG_BINDIR/initdb" -D "$TM_DEV_PG_DATA" --auth=trust --username=postgres \
+    --encoding=UTF8 --no-locale >"$TM_DEV_PG_DIR/log/initdb.log" 2>&1 || {
+    tm_show_log_tail 30 "$TM_DEV_PG_DIR/log/initdb.log"
     tm_die "initdb failed"
   }
   echo "include_if_exists = 'telemarketing-dev.conf'" |
-    tm_pg_as_owner tee -a "$TM_PG_DATA/postgresql.conf" >/dev/null
+    tm_pg_as_owner tee -a "$TM_DEV_PG_DATA/postgresql.conf" >/dev/null
 }
 
 # Rewritten on every start so a port change needs no manual edit.
 tm_pg_write_config() {
-  tm_pg_as_owner tee "$TM_PG_DATA/telemarketing-dev.conf" >/dev/null <<CONF
+  tm_pg_as_owner tee "$TM_DEV_PG_DATA/telemarketing-dev.conf" >/dev/null <<CONF
 # Generated by scripts/lib/pg.sh on every 'scripts/dev-env up'; edits are overwritten.
-listen_addresses = '$TM_PG_HOST'
-port = $TM_PG_PORT
-unix_socket_directories = '$TM_PG_SOCKET_DIR'
+listen_addresses = '$TM_DEV_PG_HOST'
+port = $TM_DEV_PG_PORT
+unix_socket_directories = '$TM_DEV_PG_SOCKET_DIR'
 max_connections = 200
 shared_buffers = 256MB
 # Durability stays as in production: the tests kill processes mid-transaction and check that
@@ -102,36 +102,36 @@ CONF
 }
 
 tm_pg_running() {
-  tm_pg_as_owner "$TM_PG_BINDIR/pg_ctl" status -D "$TM_PG_DATA" >/dev/null 2>&1
+  tm_pg_as_owner "$TM_DEV_PG_BINDIR/pg_ctl" status -D "$TM_DEV_PG_DATA" >/dev/null 2>&1
 }
 
 tm_pg_is_up() {
   tm_pg_resolve_dir
-  [[ -f $TM_PG_DATA/PG_VERSION ]] && tm_pg_running && tm_port_open "$TM_PG_HOST" "$TM_PG_PORT"
+  [[ -f $TM_DEV_PG_DATA/PG_VERSION ]] && tm_pg_running && tm_port_open "$TM_DEV_PG_HOST" "$TM_DEV_PG_PORT"
 }
 
 tm_pg_psql() {
-  psql -X -q -v ON_ERROR_STOP=1 -h "$TM_PG_HOST" -p "$TM_PG_PORT" -U postgres "$@"
+  psql -X -q -v ON_ERROR_STOP=1 -h "$TM_DEV_PG_HOST" -p "$TM_DEV_PG_PORT" -U postgres "$@"
 }
 
 tm_pg_start() {
   tm_pg_resolve_dir create
-  [[ -x $TM_PG_BINDIR/pg_ctl ]] || tm_die "PostgreSQL 15 not found in $TM_PG_BINDIR"
+  [[ -x $TM_DEV_PG_BINDIR/pg_ctl ]] || tm_die "PostgreSQL 15 not found in $TM_DEV_PG_BINDIR"
   tm_pg_prepare_dirs
   tm_pg_initdb
   if ! tm_pg_running; then
-    if tm_port_open "$TM_PG_HOST" "$TM_PG_PORT"; then
-      tm_die "port $TM_PG_HOST:$TM_PG_PORT is taken by another process; set TM_DEV_PG_PORT"
+    if tm_port_open "$TM_DEV_PG_HOST" "$TM_DEV_PG_PORT"; then
+      tm_die "port $TM_DEV_PG_HOST:$TM_DEV_PG_PORT is taken by another process; set TM_DEV_PG_PORT"
     fi
     tm_pg_write_config
-    tm_info "starting PostgreSQL on $TM_PG_HOST:$TM_PG_PORT"
+    tm_info "starting PostgreSQL on $TM_DEV_PG_HOST:$TM_DEV_PG_PORT"
     # setsid: a Ctrl-C aimed at scripts/run or scripts/test must not shut the cluster down
     # behind the scripts' back; they stop it explicitly. 9>&-: the postmaster must not inherit
     # the dev-env lock (see tm_with_lock), or the next up/down would wait for it forever.
-    tm_pg_as_owner setsid "$TM_PG_BINDIR/pg_ctl" start -D "$TM_PG_DATA" -l "$TM_PG_LOG" \
-      -w -t "$TM_PG_START_TIMEOUT" >/dev/null 9>&- || {
-      tm_show_log_tail 30 "$TM_PG_LOG"
-      tm_die "PostgreSQL did not start (log $TM_PG_LOG)"
+    tm_pg_as_owner setsid "$TM_DEV_PG_BINDIR/pg_ctl" start -D "$TM_DEV_PG_DATA" -l "$TM_DEV_PG_LOG" \
+      -w -t "$TM_DEV_PG_START_TIMEOUT" >/dev/null 9>&- || {
+      tm_show_log_tail 30 "$TM_DEV_PG_LOG"
+      tm_die "PostgreSQL did not start (log $TM_DEV_PG_LOG)"
     }
   fi
   tm_pg_ensure_database
@@ -140,20 +140,20 @@ tm_pg_start() {
 tm_pg_ensure_database() {
   local exists
   exists="$(tm_pg_psql -d postgres -tAc \
-    "select 1 from pg_database where datname = '$TM_PG_DB'")" ||
-    tm_die "cannot connect to PostgreSQL on $TM_PG_HOST:$TM_PG_PORT"
+    "select 1 from pg_database where datname = '$TM_DEV_PG_DB'")" ||
+    tm_die "cannot connect to PostgreSQL on $TM_DEV_PG_HOST:$TM_DEV_PG_PORT"
   if [[ $exists != 1 ]]; then
-    tm_info "creating database $TM_PG_DB"
-    tm_pg_psql -d postgres -c "create database $TM_PG_DB"
+    tm_info "creating database $TM_DEV_PG_DB"
+    tm_pg_psql -d postgres -c "create database $TM_DEV_PG_DB"
   fi
 }
 
 tm_pg_stop() {
   tm_pg_resolve_dir
-  [[ -f $TM_PG_DATA/PG_VERSION ]] || return 0
+  [[ -f $TM_DEV_PG_DATA/PG_VERSION ]] || return 0
   tm_pg_running || return 0
   tm_info "stopping PostgreSQL"
   # fast: roll back open transactions and disconnect clients, then a clean shutdown checkpoint.
-  tm_pg_as_owner "$TM_PG_BINDIR/pg_ctl" stop -D "$TM_PG_DATA" -m fast -w -t 60 >/dev/null ||
-    tm_die "PostgreSQL did not stop (log $TM_PG_LOG)"
+  tm_pg_as_owner "$TM_DEV_PG_BINDIR/pg_ctl" stop -D "$TM_DEV_PG_DATA" -m fast -w -t 60 >/dev/null ||
+    tm_die "PostgreSQL did not stop (log $TM_DEV_PG_LOG)"
 }

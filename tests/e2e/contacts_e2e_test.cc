@@ -161,7 +161,7 @@ TEST_F(ContactsEndToEnd, UnknownAndMalformedIdsAreNotFoundAndInvalid) {
 TEST_F(ContactsEndToEnd, EveryServiceReportsHealthAndUnbuiltOnesAnswerUnimplemented) {
   auto health = grpc::health::v1::Health::NewStub(suite_->channel());
   for (const char* service :
-       {"", "telemarketing.contacts.v1.ContactsService", "telemarketing.campaigns.v1.CampaignsService",
+       {"", "liveness", "telemarketing.contacts.v1.ContactsService", "telemarketing.campaigns.v1.CampaignsService",
         "telemarketing.dialing.v1.DialingService", "telemarketing.dialing.v1.AgentDesktopService",
         "telemarketing.recording.v1.RecordingService", "telemarketing.qa.v1.QualityService",
         "telemarketing.reporting.v1.ReportingService"}) {
@@ -178,6 +178,36 @@ TEST_F(ContactsEndToEnd, EveryServiceReportsHealthAndUnbuiltOnesAnswerUnimplemen
   telemarketing::campaigns::v1::GetCampaignResponse ignored;
   EXPECT_EQ(campaigns->GetCampaign(&context, request, &ignored).error_code(),
             grpc::StatusCode::UNIMPLEMENTED);
+}
+
+}  // namespace
+}  // namespace tmk
+
+namespace tmk {
+namespace {
+
+// What an integrator does first (issue 2): `grpcurl -plaintext ADDR list` through reflection.
+TEST(ReflectionEndToEnd, GrpcurlListsEveryServiceHealthAndReflection) {
+  testing::SuiteProcess suite({});
+  ASSERT_TRUE(suite.running());
+  std::string command = "grpcurl -plaintext " + suite.grpc_address() + " list 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string output;
+  char buffer[4096];
+  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+  int status = pclose(pipe);
+  ASSERT_EQ(status, 0) << "grpcurl (installed by scripts/test into $TM_CACHE_DIR/go/bin) said:\n"
+                       << output;
+  for (const char* service :
+       {"grpc.health.v1.Health", "grpc.reflection.v1alpha.ServerReflection",
+        "telemarketing.contacts.v1.ContactsService", "telemarketing.campaigns.v1.CampaignsService",
+        "telemarketing.dialing.v1.DialingService", "telemarketing.dialing.v1.AgentDesktopService",
+        "telemarketing.recording.v1.RecordingService", "telemarketing.qa.v1.QualityService",
+        "telemarketing.reporting.v1.ReportingService"}) {
+    EXPECT_NE(output.find(service), std::string::npos) << service << " missing from:\n" << output;
+  }
+  EXPECT_EQ(suite.Stop(), 0) << "SIGTERM should drain and exit 0; log:\n" << testing::Tail(suite.log_path());
 }
 
 }  // namespace

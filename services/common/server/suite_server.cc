@@ -29,6 +29,9 @@ metrics::MetricsHttpServer::Options MetricsOptions(const std::string& listen) {
   return options;
 }
 
+// The health name Kubernetes' liveness probe asks about (helm/telemarketing values.yaml).
+constexpr char kLivenessName[] = "liveness";
+
 sigset_t TerminationSignals() {
   sigset_t set;
   sigemptyset(&set);
@@ -80,6 +83,8 @@ class HealthMonitor {
       }
     }
     health_.SetServingStatus("", all);
+    // Liveness: the process answers. A dependency outage is a readiness matter, not a restart.
+    health_.SetServingStatus(kLivenessName, true);
     overall_ = all;
   }
 

@@ -22,12 +22,13 @@ TEST(NormalizePhone, ChineseMobileInEveryCommonSpelling) {
 }
 
 TEST(NormalizePhone, FixedLinesKeepTheirAreaCode) {
-  EXPECT_EQ(Normalize("010-12345678"), "+861012345678");     // Beijing, 8-digit subscriber
+  EXPECT_EQ(Normalize("010-62345678"), "+861062345678");     // Beijing, 8-digit subscriber
   EXPECT_EQ(Normalize("(021) 8765 4321"), "+862187654321");  // Shanghai
   EXPECT_EQ(Normalize("0755-8765432"), "+867558765432");     // Shenzhen, 7 digits
   EXPECT_EQ(Normalize("0571 88886666"), "+8657188886666");   // Hangzhou, 8 digits
   EXPECT_EQ(Normalize("+86 755 87654321"), "+8675587654321");
-  EXPECT_EQ(KindOf("010-12345678"), ContactKind::kFixedLine);
+  EXPECT_EQ(KindOf("010-62345678"), ContactKind::kFixedLine);
+  EXPECT_NE(Normalize("010-12345678").find("error"), std::string::npos);  // no subscriber starts 0/1
 }
 
 TEST(NormalizePhone, RejectsWhatIsNotANumber) {
@@ -35,14 +36,14 @@ TEST(NormalizePhone, RejectsWhatIsNotANumber) {
   EXPECT_NE(Normalize("138-1234-567x").find("unexpected character"), std::string::npos);
   EXPECT_NE(Normalize("12345").find("error"), std::string::npos);
   EXPECT_NE(Normalize("12812345678").find("error"), std::string::npos);  // 12x is no mobile prefix
-  EXPECT_NE(Normalize("010-1234567").find("error"), std::string::npos);  // Beijing needs 8 digits
+  EXPECT_NE(Normalize("010-6234567").find("error"), std::string::npos);  // Beijing needs 8 digits
   EXPECT_NE(Normalize("87654321").find("area code"), std::string::npos);
   EXPECT_NE(Normalize("1234567890123456").find("15 digits"), std::string::npos);
 }
 
 TEST(NormalizePhone, DeclaredTypeMustMatch) {
   EXPECT_NE(Normalize("13812345678", ContactKind::kFixedLine).find("mobile"), std::string::npos);
-  EXPECT_NE(Normalize("010-12345678", ContactKind::kMobile).find("fixed-line"), std::string::npos);
+  EXPECT_NE(Normalize("010-62345678", ContactKind::kMobile).find("fixed-line"), std::string::npos);
   EXPECT_NE(Normalize("13812345678", ContactKind::kEmail).find("e-mail"), std::string::npos);
 }
 
@@ -64,7 +65,7 @@ TEST(NormalizeEmail, LowerCasesTheDomainOnly) {
 // R6: agents see enough to confirm the customer, not the number.
 TEST(MaskPhone, HidesTheMiddleDigits) {
   EXPECT_EQ(MaskPhone("+8613812345678"), "+86 138****5678");
-  EXPECT_EQ(MaskPhone("+861012345678"), "+86 101***5678");
+  EXPECT_EQ(MaskPhone("+861062345678"), "+86 106***5678");
   EXPECT_EQ(MaskPhone("+442079460958"), "+44*******958");
 }
 
