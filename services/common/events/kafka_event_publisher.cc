@@ -129,8 +129,9 @@ absl::Status KafkaEventPublisher::PublishBatch(const std::vector<OutboundEvent>&
     }
     producer.poll(0);
   }
+  // flush() sends at once instead of waiting out linger.ms, then serves the delivery reports.
   while (batch.pending.load() > 0 && std::chrono::steady_clock::now() < deadline) {
-    producer.poll(20);
+    producer.flush(100);
   }
   if (batch.pending.load() > 0) {
     // Reports must never outlive this stack frame: purged messages report ERR__PURGE_*.

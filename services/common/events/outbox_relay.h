@@ -23,7 +23,7 @@ namespace tmk::events {
 class OutboxRelay {
  public:
   struct Options {
-    int batch_size = 500;
+    int batch_size = 2000;
     // LISTEN/NOTIFY only hints that rows arrived; the relay still polls this often, so a lost
     // notification (or one sent while the listener reconnected) delays, never loses, an event.
     std::chrono::milliseconds idle_poll{500};
