@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/common/events/cloud_events.h"
+#include "services/common/events/kafka_log_bridge.h"
 #include "services/common/log/logger.h"
 
 namespace tmk::events {
@@ -75,6 +76,7 @@ absl::StatusOr<std::unique_ptr<EventConsumer>> EventConsumer::Create(
       return absl::InvalidArgumentError(absl::StrCat("kafka setting ", key, ": ", error));
     }
   }
+  RouteKafkaLogs(*conf);
   impl->consumer.reset(RdKafka::KafkaConsumer::create(conf.get(), error));
   if (!impl->consumer) return absl::InvalidArgumentError("kafka consumer: " + error);
   if (RdKafka::ErrorCode err = impl->consumer->subscribe(topics); err != RdKafka::ERR_NO_ERROR) {

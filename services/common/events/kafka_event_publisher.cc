@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/common/events/cloud_events.h"
+#include "services/common/events/kafka_log_bridge.h"
 #include "services/common/log/logger.h"
 
 namespace tmk::events {
@@ -80,6 +81,7 @@ absl::StatusOr<std::unique_ptr<KafkaEventPublisher>> KafkaEventPublisher::Create
        }) {
     if (auto status = Set(*conf, key, value); !status.ok()) return status;
   }
+  RouteKafkaLogs(*conf);
   if (conf->set("dr_cb", &impl->reports, error) != RdKafka::Conf::CONF_OK) {
     return absl::InternalError("kafka dr_cb: " + error);
   }
