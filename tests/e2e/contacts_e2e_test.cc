@@ -95,6 +95,7 @@ TEST_F(ContactsEndToEnd, CreateThenGetThenReadTheSnapshotEventFromKafka) {
   const events::ConsumedEvent* snapshot_event = nullptr;
   for (const auto& e : events) if (e.key == created.customer_id()) snapshot_event = &e;
   ASSERT_NE(snapshot_event, nullptr) << "no CustomerSnapshot on tm.contacts.v1";
+  EXPECT_EQ(snapshot_event->spec_version, "1.0");
   EXPECT_EQ(snapshot_event->type, "telemarketing.events.v1.CustomerSnapshot");
   EXPECT_EQ(snapshot_event->source, "//telemarketing/e2e/contacts");
   EXPECT_EQ(snapshot_event->subject, "customers/" + created.customer_id());

@@ -4,20 +4,9 @@
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafkacpp.h>
 
-#include "services/common/events/cloud_events.h"
+#include "services/common/events/kafka_message.h"
 
 namespace tmk::testing {
-namespace {
-
-std::string Header(RdKafka::Headers* headers, const std::string& name) {
-  if (!headers) return "";
-  RdKafka::Headers::Header h = headers->get_last(name);
-  if (h.err() != RdKafka::ERR_NO_ERROR || !h.value()) return "";
-  return std::string(static_cast<const char*>(h.value()), h.value_size());
-}
-
-}  // namespace
-
 void CreateTopic(const std::string& brokers, const std::string& topic, int partitions) {
   char error[512];
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
@@ -93,22 +82,7 @@ std::vector<events::ConsumedEvent> TopicReader::ReadUntil(
   while (!done(out) && std::chrono::steady_clock::now() < deadline) {
     std::unique_ptr<RdKafka::Message> m(impl_->consumer->consume(200));
     if (m->err() != RdKafka::ERR_NO_ERROR) continue;
-    events::ConsumedEvent e;
-    e.topic = m->topic_name();
-    e.partition = m->partition();
-    e.offset = m->offset();
-    if (m->key()) e.key = *m->key();
-    RdKafka::Headers* h = m->headers();
-    e.id = Header(h, events::ce::kId);
-    e.type = Header(h, events::ce::kType);
-    e.source = Header(h, events::ce::kSource);
-    e.subject = Header(h, events::ce::kSubject);
-    e.time = Header(h, events::ce::kTime);
-    e.region = Header(h, events::ce::kRegion);
-    e.content_type = Header(h, events::ce::kContentType);
-    e.payload.assign(static_cast<const char*>(m->payload()), m->len());
-    // ce_specversion is checked by the tests through this field-less path:
-    if (Header(h, events::ce::kSpecVersion) != "1.0") e.type = "MISSING ce_specversion";
+    events::ConsumedEvent e = events::ToConsumedEvent(*m);
     out.push_back(std::move(e));
   }
   return out;

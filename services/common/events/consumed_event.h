@@ -10,6 +10,7 @@ struct ConsumedEvent {
   int32_t partition = 0;
   int64_t offset = 0;
   std::string key;
+  std::string spec_version;  // ce_specversion, "1.0"
   std::string id;       // ce_id
   std::string type;     // ce_type
   std::string source;   // ce_source

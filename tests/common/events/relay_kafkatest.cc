@@ -81,6 +81,7 @@ TEST_F(RelayTest, PublishesWithCloudEventsHeadersAndEmptiesTheOutbox) {
     EXPECT_TRUE(ids.count(e.id)) << e.id;
     ASSERT_TRUE(Uuid::Parse(e.id));
     EXPECT_EQ(Uuid::Parse(e.id)->version(), 7);
+    EXPECT_EQ(e.spec_version, "1.0");
     EXPECT_EQ(e.type, "google.protobuf.Timestamp");
     EXPECT_EQ(e.source, "//telemarketing/gd/contacts");
     EXPECT_EQ(e.subject, "things/" + e.key);
