@@ -1,5 +1,4 @@
-# tm_proto_library(<target> DIR <dir under ROOT> [ROOT <dir, default proto/>] [GRPC]
-#                  [DEPS <proto targets...>])
+# tm_proto_library(<target> DIR <dir under proto/> [GRPC] [DEPS <proto targets...>])
 # Generates C++ (and, with GRPC, gRPC service stubs) for every .proto file in proto/<DIR> and builds
 # them as one library per protobuf package. Generated headers are included as
 # "telemarketing/<service>/v1/<file>.pb.h".
@@ -11,14 +10,11 @@ get_target_property(TM_GRPC_CPP_PLUGIN gRPC::grpc_cpp_plugin LOCATION)
 find_path(TM_PROTOBUF_WKT_DIR google/protobuf/timestamp.proto PATHS ${Protobuf_INCLUDE_DIRS} /usr/include REQUIRED)
 
 function(tm_proto_library target)
-  cmake_parse_arguments(P "GRPC" "DIR;ROOT" "DEPS" ${ARGN})
-  if(NOT P_ROOT)
-    set(P_ROOT ${TM_PROTO_ROOT})
-  endif()
-  file(GLOB protos CONFIGURE_DEPENDS ${P_ROOT}/${P_DIR}/*.proto)
+  cmake_parse_arguments(P "GRPC" "DIR" "DEPS" ${ARGN})
+  file(GLOB protos CONFIGURE_DEPENDS ${TM_PROTO_ROOT}/${P_DIR}/*.proto)
   set(srcs)
   foreach(proto ${protos})
-    file(RELATIVE_PATH rel ${P_ROOT} ${proto})
+    file(RELATIVE_PATH rel ${TM_PROTO_ROOT} ${proto})
     string(REGEX REPLACE "\\.proto$" "" base ${rel})
     set(outs ${TM_PROTO_OUT}/${base}.pb.cc ${TM_PROTO_OUT}/${base}.pb.h)
     set(plugin_args)
@@ -32,7 +28,7 @@ function(tm_proto_library target)
     add_custom_command(
       OUTPUT ${outs}
       COMMAND protobuf::protoc --cpp_out=${TM_PROTO_OUT} ${plugin_args}
-              -I ${P_ROOT} -I ${TM_PROTOBUF_WKT_DIR} ${proto}
+              -I ${TM_PROTO_ROOT} -I ${TM_PROTOBUF_WKT_DIR} ${proto}
       DEPENDS ${proto} protobuf::protoc
       COMMENT "protoc ${rel}")
     list(FILTER outs INCLUDE REGEX "\\.cc$")

@@ -4,6 +4,8 @@
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafkacpp.h>
 
+#include <thread>
+
 #include "services/common/events/kafka_message.h"
 
 namespace tmk::testing {
@@ -48,23 +50,42 @@ TopicReader::TopicReader(const std::string& brokers, const std::string& topic, F
     ADD_FAILURE() << "kafka consumer: " << error;
     return;
   }
-  RdKafka::Metadata* metadata = nullptr;
+  // A topic created moments ago may not have leaders yet: wait until every partition has one.
+  std::vector<int32_t> partitions;
   std::unique_ptr<RdKafka::Topic> handle(
       RdKafka::Topic::create(impl_->consumer.get(), topic, nullptr, error));
-  RdKafka::ErrorCode err = impl_->consumer->metadata(false, handle.get(), &metadata, 10000);
-  if (err != RdKafka::ERR_NO_ERROR || metadata->topics()->empty()) {
-    ADD_FAILURE() << "metadata for " << topic << ": " << RdKafka::err2str(err);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (partitions.empty() && std::chrono::steady_clock::now() < deadline) {
+    RdKafka::Metadata* metadata = nullptr;
+    RdKafka::ErrorCode err = impl_->consumer->metadata(false, handle.get(), &metadata, 5000);
+    if (err == RdKafka::ERR_NO_ERROR && !metadata->topics()->empty() &&
+        metadata->topics()->at(0)->err() == RdKafka::ERR_NO_ERROR) {
+      bool all_led = true;
+      std::vector<int32_t> found;
+      for (const RdKafka::PartitionMetadata* p : *metadata->topics()->at(0)->partitions()) {
+        all_led = all_led && p->leader() >= 0 && p->err() == RdKafka::ERR_NO_ERROR;
+        found.push_back(p->id());
+      }
+      if (all_led) partitions = found;
+    }
     delete metadata;
+    if (partitions.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  if (partitions.empty()) {
+    ADD_FAILURE() << "topic " << topic << " has no led partitions after 30 s";
     return;
   }
   std::vector<RdKafka::TopicPartition*> assignment;
-  for (const RdKafka::PartitionMetadata* p : *metadata->topics()->at(0)->partitions()) {
+  for (int32_t partition : partitions) {
     int64_t low = 0, high = 0;
-    impl_->consumer->query_watermark_offsets(topic, p->id(), &low, &high, 10000);
+    RdKafka::ErrorCode err =
+        impl_->consumer->query_watermark_offsets(topic, partition, &low, &high, 10000);
+    if (err != RdKafka::ERR_NO_ERROR) {
+      ADD_FAILURE() << "watermarks of " << topic << "/" << partition << ": " << RdKafka::err2str(err);
+    }
     assignment.push_back(
-        RdKafka::TopicPartition::create(topic, p->id(), from == From::kNow ? high : low));
+        RdKafka::TopicPartition::create(topic, partition, from == From::kNow ? high : low));
   }
-  delete metadata;
   impl_->consumer->assign(assignment);
   RdKafka::TopicPartition::destroy(assignment);
 }

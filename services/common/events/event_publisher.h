@@ -14,6 +14,8 @@ class EventPublisher {
   // Returns OK only when every event was acknowledged by the broker (acks=all); on error some may
   // have been delivered, which the consumers' inbox makes harmless.
   virtual absl::Status PublishBatch(const std::vector<OutboundEvent>& events) = 0;
+  // Whether the broker answers now (health checking); must return within about a second.
+  virtual bool Reachable() = 0;
 };
 
 }  // namespace tmk::events

@@ -50,14 +50,22 @@ struct KafkaEventPublisher::Impl {
   std::string region;
   DeliveryReports reports;
   std::unique_ptr<RdKafka::Conf> conf;  // kept to recreate the producer after a fatal error
-  std::unique_ptr<RdKafka::Producer> producer;
   std::mutex mu;  // one batch at a time: the relay is single-threaded per service anyway
+  // Guards only the pointer, replaced after a fatal error; health checks read it without waiting
+  // for a batch that may be stuck on an unreachable broker.
+  std::mutex producer_mu;
+  std::shared_ptr<RdKafka::Producer> producer;
+
+  std::shared_ptr<RdKafka::Producer> Producer() {
+    std::lock_guard<std::mutex> lock(producer_mu);
+    return producer;
+  }
 };
 
 KafkaEventPublisher::KafkaEventPublisher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 KafkaEventPublisher::~KafkaEventPublisher() {
-  if (impl_->producer) impl_->producer->flush(5000);
+  if (auto producer = impl_->Producer()) producer->flush(5000);
 }
 
 absl::StatusOr<std::unique_ptr<KafkaEventPublisher>> KafkaEventPublisher::Create(
@@ -91,10 +99,21 @@ absl::StatusOr<std::unique_ptr<KafkaEventPublisher>> KafkaEventPublisher::Create
   return std::unique_ptr<KafkaEventPublisher>(new KafkaEventPublisher(std::move(impl)));
 }
 
+bool KafkaEventPublisher::Reachable() {
+  std::shared_ptr<RdKafka::Producer> producer = impl_->Producer();
+  if (!producer) return false;
+  RdKafka::Metadata* metadata = nullptr;
+  // A metadata request for no topic in particular: answered only by a live broker.
+  RdKafka::ErrorCode err = producer->metadata(false, nullptr, &metadata, 1000);
+  delete metadata;
+  return err == RdKafka::ERR_NO_ERROR;
+}
+
 absl::Status KafkaEventPublisher::PublishBatch(const std::vector<OutboundEvent>& events) {
   std::lock_guard<std::mutex> lock(impl_->mu);
-  if (!impl_->producer) return absl::UnavailableError("kafka producer could not be recreated");
-  RdKafka::Producer& producer = *impl_->producer;
+  std::shared_ptr<RdKafka::Producer> current = impl_->Producer();
+  if (!current) return absl::UnavailableError("kafka producer could not be recreated");
+  RdKafka::Producer& producer = *current;
   BatchResult batch;
   batch.pending = static_cast<int>(events.size());
   const auto deadline = std::chrono::steady_clock::now() +
@@ -148,8 +167,10 @@ absl::Status KafkaEventPublisher::PublishBatch(const std::vector<OutboundEvent>&
     // An idempotent producer that hit a fatal error refuses all further work: start afresh.
     log::Error("kafka producer fatal error; recreating", {{"error", fatal}});
     std::string error;
-    impl_->producer.reset(RdKafka::Producer::create(impl_->conf.get(), error));
-    if (!impl_->producer) log::Error("kafka producer recreate failed", {{"error", error}});
+    std::shared_ptr<RdKafka::Producer> fresh(RdKafka::Producer::create(impl_->conf.get(), error));
+    if (!fresh) log::Error("kafka producer recreate failed", {{"error", error}});
+    std::lock_guard<std::mutex> swap(impl_->producer_mu);
+    impl_->producer = std::move(fresh);
   }
   if (!produce_error.ok()) return produce_error;
   std::lock_guard<std::mutex> error_lock(batch.mu);

@@ -17,6 +17,7 @@ class KafkaEventPublisher final : public EventPublisher {
                                                                      std::string service);
   ~KafkaEventPublisher() override;
   absl::Status PublishBatch(const std::vector<OutboundEvent>& events) override;
+  bool Reachable() override;
 
  private:
   struct Impl;

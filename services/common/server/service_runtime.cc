@@ -68,7 +68,7 @@ void ServiceRuntime::Stop() {
 }
 
 bool ServiceRuntime::Healthy() {
-  return pool_.Ping() && (!relay_ || relay_->healthy());
+  return pool_.Ping() && (!publisher_ || publisher_->Reachable()) && (!relay_ || relay_->healthy());
 }
 
 }  // namespace tmk::server

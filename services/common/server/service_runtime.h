@@ -28,7 +28,7 @@ class ServiceRuntime {
   absl::Status Start(std::chrono::milliseconds pg_wait = std::chrono::seconds(30));
   void Stop();
 
-  // Serving means the database answers and the relay is not stuck on Kafka.
+  // Serving means the database and Kafka answer and the relay is not stuck.
   bool Healthy();
 
   pg::PgPool& pool() { return pool_; }

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "absl/strings/numbers.h"
+#include "grpc/health/v1/health.pb.h"
 #include "services/common/auth/authenticator.h"
 #include "services/common/core/clock.h"
 #include "services/common/grpc/request_log_interceptor.h"
@@ -135,6 +136,9 @@ int RunSuiteServer(const ServerConfig& server, const pg::PgConfig& pg,
     }
   }
 
+  // Debian's built-in health service carries no descriptor; touching the generated one registers
+  // it, so reflection clients (grpcurl) can call grpc.health.v1.Health, not just list it.
+  (void)grpc::health::v1::HealthCheckRequest::descriptor();
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
