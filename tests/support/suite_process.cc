@@ -52,6 +52,20 @@ std::string DsnForDatabase(const std::string& dsn, const std::string& database) 
   return dsn.substr(0, slash + 1) + database + (query == std::string::npos ? "" : dsn.substr(query));
 }
 
+std::pair<std::string, int> DsnAddress(const std::string& dsn) {
+  size_t at = dsn.find('@') + 1;
+  size_t end = dsn.find('/', at);
+  std::string address = dsn.substr(at, end - at);
+  size_t colon = address.rfind(':');
+  return {address.substr(0, colon), std::stoi(address.substr(colon + 1))};
+}
+
+std::string DsnForAddress(const std::string& dsn, const std::string& host, int port) {
+  size_t at = dsn.find('@') + 1;
+  size_t end = dsn.find('/', at);
+  return dsn.substr(0, at) + host + ":" + std::to_string(port) + dsn.substr(end);
+}
+
 SuiteProcess::SuiteProcess(Options options) {
   std::string admin_dsn = PgDsn();
   database_ = UniqueName("tm_e2e");
@@ -61,6 +75,8 @@ SuiteProcess::SuiteProcess(Options options) {
     tx.exec("CREATE DATABASE " + database_);
   }
   pg_dsn_ = DsnForDatabase(admin_dsn, database_);
+  std::string server_dsn =
+      options.pg_port ? DsnForAddress(pg_dsn_, "127.0.0.1", options.pg_port) : pg_dsn_;
   grpc_address_ = "127.0.0.1:" + std::to_string(FreePort());
   log_path_ = BuildPath("tests/" + database_ + ".log");
 
@@ -69,7 +85,8 @@ SuiteProcess::SuiteProcess(Options options) {
                                    "--region=" + options.region,
                                    "--grpc-listen=" + grpc_address_,
                                    "--metrics-listen=127.0.0.1:" + std::to_string(FreePort()),
-                                   "--pg-dsn=" + pg_dsn_,
+                                   "--pg-dsn=" + server_dsn,
+                                   "--pg-retry-budget=500ms",
                                    "--kafka-brokers=" + KafkaBrokers(),
                                    "--drain=1s"};
   bool auth_given = false;

@@ -15,6 +15,7 @@ class SuiteProcess {
     std::string region = "e2e";
     std::string services = "all";
     std::vector<std::string> extra_args;  // e.g. auth settings
+    int pg_port = 0;  // reach PostgreSQL through this loopback port (a TcpProxy) instead
   };
 
   // Creates the database, starts the server and waits until overall health is SERVING; fails the
@@ -46,5 +47,9 @@ int FreePort();
 std::string Tail(const std::string& path, int lines = 40);
 // TM_TEST_PG_DSN with its database replaced.
 std::string DsnForDatabase(const std::string& dsn, const std::string& database);
+// A postgresql:// URI with its host and port replaced.
+std::string DsnForAddress(const std::string& dsn, const std::string& host, int port);
+// The host and port of a postgresql:// URI.
+std::pair<std::string, int> DsnAddress(const std::string& dsn);
 
 }  // namespace tmk::testing
