@@ -1,37 +1,140 @@
 #pragma once
-// The contacts gRPC adapter (R1–R6): proto ↔ domain, one transaction with the outbox, status
-// mapping through the common runtime. Methods not yet built answer UNIMPLEMENTED (issue 3).
-#include "services/common/core/hlc.h"
+// The contacts gRPC adapter (R1–R6, R8, R32): every RPC authenticates, runs its handler on a
+// worker (never on a gRPC thread) and maps its status, through the common runtime; the handlers
+// live in one class per area (customers, consent, segments). RPCs not listed here answer
+// UNIMPLEMENTED until issue 3 builds them.
 #include "services/common/server/service_runtime.h"
-#include "services/contacts/store/customer_store.h"
+#include "services/contacts/api/consent_api.h"
+#include "services/contacts/api/customer_api.h"
+#include "services/contacts/api/segment_api.h"
 #include "telemarketing/contacts/v1/contacts_service.grpc.pb.h"
 
 namespace tmk::contacts {
 
-class ContactsService final : public telemarketing::contacts::v1::ContactsService::CallbackService {
- public:
-  explicit ContactsService(server::ServiceRuntime& runtime);
+namespace v1 = telemarketing::contacts::v1;
 
-  grpc::ServerUnaryReactor* CreateCustomer(
-      grpc::CallbackServerContext* context,
-      const telemarketing::contacts::v1::CreateCustomerRequest* request,
-      telemarketing::contacts::v1::CreateCustomerResponse* response) override;
-  grpc::ServerUnaryReactor* GetCustomer(
-      grpc::CallbackServerContext* context,
-      const telemarketing::contacts::v1::GetCustomerRequest* request,
-      telemarketing::contacts::v1::GetCustomerResponse* response) override;
+class ContactsService final : public v1::ContactsService::CallbackService {
+ public:
+  explicit ContactsService(server::ServiceRuntime& runtime)
+      : runtime_(runtime), customers_(runtime), consent_(runtime), segments_(runtime) {}
+
+  grpc::ServerUnaryReactor* CreateCustomer(grpc::CallbackServerContext* context,
+                                 const v1::CreateCustomerRequest* request,
+                                 v1::CreateCustomerResponse* response) override {
+    return Delegate(context, customers_, &CustomerApi::CreateCustomer, request, response);
+  }
+  grpc::ServerUnaryReactor* GetCustomer(grpc::CallbackServerContext* context,
+                                 const v1::GetCustomerRequest* request,
+                                 v1::GetCustomerResponse* response) override {
+    return Delegate(context, customers_, &CustomerApi::GetCustomer, request, response);
+  }
+  grpc::ServerUnaryReactor* RecordConsent(grpc::CallbackServerContext* context,
+                                 const v1::RecordConsentRequest* request,
+                                 v1::RecordConsentResponse* response) override {
+    return Delegate(context, consent_, &ConsentApi::RecordConsent, request, response);
+  }
+  grpc::ServerUnaryReactor* ListConsents(grpc::CallbackServerContext* context,
+                                 const v1::ListConsentsRequest* request,
+                                 v1::ListConsentsResponse* response) override {
+    return Delegate(context, consent_, &ConsentApi::ListConsents, request, response);
+  }
+  grpc::ServerUnaryReactor* CreateDncEntry(grpc::CallbackServerContext* context,
+                                 const v1::CreateDncEntryRequest* request,
+                                 v1::CreateDncEntryResponse* response) override {
+    return Delegate(context, consent_, &ConsentApi::CreateDncEntry, request, response);
+  }
+  grpc::ServerUnaryReactor* GetDncEntry(grpc::CallbackServerContext* context,
+                                 const v1::GetDncEntryRequest* request,
+                                 v1::GetDncEntryResponse* response) override {
+    return Delegate(context, consent_, &ConsentApi::GetDncEntry, request, response);
+  }
+  grpc::ServerUnaryReactor* ListDncEntries(grpc::CallbackServerContext* context,
+                                 const v1::ListDncEntriesRequest* request,
+                                 v1::ListDncEntriesResponse* response) override {
+    return Delegate(context, consent_, &ConsentApi::ListDncEntries, request, response);
+  }
+  grpc::ServerUnaryReactor* DeleteDncEntry(grpc::CallbackServerContext* context,
+                                 const v1::DeleteDncEntryRequest* request,
+                                 v1::DeleteDncEntryResponse* response) override {
+    return Delegate(context, consent_, &ConsentApi::DeleteDncEntry, request, response);
+  }
+  grpc::ServerUnaryReactor* CheckCallable(grpc::CallbackServerContext* context,
+                                 const v1::CheckCallableRequest* request,
+                                 v1::CheckCallableResponse* response) override {
+    return Delegate(context, consent_, &ConsentApi::CheckCallable, request, response);
+  }
+  grpc::ServerUnaryReactor* ValidateSegmentFilter(grpc::CallbackServerContext* context,
+                                 const v1::ValidateSegmentFilterRequest* request,
+                                 v1::ValidateSegmentFilterResponse* response) override {
+    return Delegate(context, segments_, &SegmentApi::ValidateSegmentFilter, request, response);
+  }
+  grpc::ServerUnaryReactor* CreateSegment(grpc::CallbackServerContext* context,
+                                 const v1::CreateSegmentRequest* request,
+                                 v1::CreateSegmentResponse* response) override {
+    return Delegate(context, segments_, &SegmentApi::CreateSegment, request, response);
+  }
+  grpc::ServerUnaryReactor* GetSegment(grpc::CallbackServerContext* context,
+                                 const v1::GetSegmentRequest* request,
+                                 v1::GetSegmentResponse* response) override {
+    return Delegate(context, segments_, &SegmentApi::GetSegment, request, response);
+  }
+  grpc::ServerUnaryReactor* ListSegments(grpc::CallbackServerContext* context,
+                                 const v1::ListSegmentsRequest* request,
+                                 v1::ListSegmentsResponse* response) override {
+    return Delegate(context, segments_, &SegmentApi::ListSegments, request, response);
+  }
+  grpc::ServerUnaryReactor* UpdateSegment(grpc::CallbackServerContext* context,
+                                 const v1::UpdateSegmentRequest* request,
+                                 v1::UpdateSegmentResponse* response) override {
+    return Delegate(context, segments_, &SegmentApi::UpdateSegment, request, response);
+  }
+  grpc::ServerUnaryReactor* DeleteSegment(grpc::CallbackServerContext* context,
+                                 const v1::DeleteSegmentRequest* request,
+                                 v1::DeleteSegmentResponse* response) override {
+    return Delegate(context, segments_, &SegmentApi::DeleteSegment, request, response);
+  }
+  grpc::ServerUnaryReactor* EvaluateSegment(grpc::CallbackServerContext* context,
+                                 const v1::EvaluateSegmentRequest* request,
+                                 v1::EvaluateSegmentResponse* response) override {
+    return Delegate(context, segments_, &SegmentApi::EvaluateSegment, request, response);
+  }
+  grpc::ServerUnaryReactor* GetContactList(grpc::CallbackServerContext* context,
+                                 const v1::GetContactListRequest* request,
+                                 v1::GetContactListResponse* response) override {
+    return Delegate(context, segments_, &SegmentApi::GetContactList, request, response);
+  }
+  grpc::ServerUnaryReactor* ListContactLists(grpc::CallbackServerContext* context,
+                                 const v1::ListContactListsRequest* request,
+                                 v1::ListContactListsResponse* response) override {
+    return Delegate(context, segments_, &SegmentApi::ListContactLists, request, response);
+  }
+  grpc::ServerUnaryReactor* ListContactListMembers(grpc::CallbackServerContext* context,
+                                 const v1::ListContactListMembersRequest* request,
+                                 v1::ListContactListMembersResponse* response) override {
+    return Delegate(context, segments_, &SegmentApi::ListContactListMembers, request, response);
+  }
+  grpc::ServerUnaryReactor* DeleteContactList(grpc::CallbackServerContext* context,
+                                 const v1::DeleteContactListRequest* request,
+                                 v1::DeleteContactListResponse* response) override {
+    return Delegate(context, segments_, &SegmentApi::DeleteContactList, request, response);
+  }
 
  private:
-  absl::Status Create(const auth::Principal& who,
-                      const telemarketing::contacts::v1::CreateCustomerRequest& request,
-                      telemarketing::contacts::v1::Customer& response);
-  absl::Status Get(const auth::Principal& who,
-                   const telemarketing::contacts::v1::GetCustomerRequest& request,
-                   telemarketing::contacts::v1::Customer& response);
+  template <class Api, class Request, class Response>
+  grpc::ServerUnaryReactor* Delegate(grpc::CallbackServerContext* context, Api& api,
+                                     absl::Status (Api::*handler)(const auth::Principal&,
+                                                                  const Request&, Response&),
+                                     const Request* request, Response* response) {
+    return runtime_.calls().Unary(context, [&api, handler, request, response](
+                                               const auth::Principal& who) {
+      return (api.*handler)(who, *request, *response);
+    });
+  }
 
   server::ServiceRuntime& runtime_;
-  HybridLogicalClock hlc_;
-  CustomerStore customers_;
+  CustomerApi customers_;
+  ConsentApi consent_;
+  SegmentApi segments_;
 };
 
 }  // namespace tmk::contacts

@@ -2,11 +2,44 @@
 
 #include <google/protobuf/util/time_util.h>
 
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
 namespace tmk::contacts {
 namespace v1 = telemarketing::contacts::v1;
 using google::protobuf::util::TimeUtil;
 
 namespace {
+
+// Custom attributes as plain JSON values, the form segment filters compare (`attr.<key>`): text,
+// numbers and booleans as themselves; dates and instants as ISO text; money as a number of units.
+std::string AttributesJson(const v1::Customer& customer) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [key, value] : customer.custom_attributes()) {
+    switch (value.kind_case()) {
+      case v1::AttributeValue::kStringValue: out[key] = value.string_value(); break;
+      case v1::AttributeValue::kIntValue: out[key] = value.int_value(); break;
+      case v1::AttributeValue::kDoubleValue: out[key] = value.double_value(); break;
+      case v1::AttributeValue::kBoolValue: out[key] = value.bool_value(); break;
+      case v1::AttributeValue::kDateValue: {
+        char date[16];
+        std::snprintf(date, sizeof date, "%04d-%02d-%02d", value.date_value().year(),
+                      value.date_value().month(), value.date_value().day());
+        out[key] = date;
+        break;
+      }
+      case v1::AttributeValue::kTimestampValue:
+        out[key] = TimeUtil::ToString(value.timestamp_value());
+        break;
+      case v1::AttributeValue::kMoneyValue:
+        out[key] = static_cast<double>(value.money_value().units()) +
+                   value.money_value().nanos() / 1e9;
+        break;
+      case v1::AttributeValue::KIND_NOT_SET: break;
+    }
+  }
+  return out.dump();
+}
 
 std::string TagsArray(const v1::Customer& customer) {
   // A PostgreSQL array literal; tags are validated to [a-z0-9_:-], so no quoting is needed.
@@ -37,16 +70,19 @@ void CustomerStore::Insert(pqxx::work& tx, const v1::Customer& customer,
   tx.exec_params(
       "INSERT INTO customers (customer_id, region_id, display_name, kind, vip_tier, gender,"
       " birth_year, province_code, city_code, tags, record, hlc_wall_millis, hlc_logical, hlc_node,"
-      " create_time, update_time)"
+      " create_time, update_time, marital_status, income_band, occupation, company_name,"
+      " external_id, district_code, attributes)"
       " VALUES ($1::uuid, $2, $3, $4, $5, $6, NULLIF($7, 0), $8, $9, $10::text[], $11, $12, $13,"
-      " $14, $15::timestamptz, $15::timestamptz)",
+      " $14, $15::timestamptz, $15::timestamptz, $16, $17, $18, $19, $20, $21, $22::jsonb)",
       customer.customer_id(), customer.region_id(), customer.display_name(),
       static_cast<int>(customer.kind()), static_cast<int>(customer.vip_tier()),
       static_cast<int>(customer.gender()), customer.birth_year(),
       customer.residence().province_code(), customer.residence().city_code(), TagsArray(customer),
       pqxx::binarystring(bytes.data(), bytes.size()), customer.hlc().wall_time_millis(),
       static_cast<long long>(customer.hlc().logical()), customer.hlc().node(),
-      TimeUtil::ToString(customer.create_time()));
+      TimeUtil::ToString(customer.create_time()), static_cast<int>(customer.marital_status()),
+      static_cast<int>(customer.income_band()), customer.occupation(), customer.company_name(),
+      customer.external_id(), customer.residence().district_code(), AttributesJson(customer));
   for (int i = 0; i < customer.contact_points_size(); ++i) {
     const v1::ContactPoint& p = customer.contact_points(i);
     tx.exec_params(

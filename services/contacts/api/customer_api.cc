@@ -1,19 +1,17 @@
-#include "services/contacts/api/contacts_service.h"
+#include "services/contacts/api/customer_api.h"
 
-#include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/util/time_util.h>
-#include <openssl/sha.h>
 
 #include <ctime>
 
-#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "services/common/auth/authorization.h"
 #include "services/common/core/status_details.h"
 #include "services/common/core/uuid.h"
 #include "services/common/events/outbox.h"
 #include "services/common/events/proto_event.h"
+#include "services/common/grpc/proto_conversions.h"
+#include "services/common/grpc/request_fingerprint.h"
 #include "services/contacts/api/customer_mapping.h"
 #include "telemarketing/events/v1/contacts_events.pb.h"
 
@@ -27,20 +25,6 @@ namespace {
 
 constexpr char kSnapshotTopic[] = "tm.contacts.v1";
 
-// Same request → same fingerprint, whatever order map entries arrived in.
-std::string Fingerprint(const v1::Customer& customer) {
-  std::string bytes;
-  {
-    google::protobuf::io::StringOutputStream stream(&bytes);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    customer.SerializeToCodedStream(&coded);
-  }
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest);
-  return absl::BytesToHexString(absl::string_view(reinterpret_cast<char*>(digest), sizeof digest));
-}
-
 int CurrentYear(const Clock& clock) {
   std::time_t now = std::chrono::system_clock::to_time_t(clock.Now());
   std::tm utc{};
@@ -48,38 +32,18 @@ int CurrentYear(const Clock& clock) {
   return utc.tm_year + 1900;
 }
 
-google::protobuf::Timestamp ToTimestamp(TimePoint t) {
-  return TimeUtil::MicrosecondsToTimestamp(
-      std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count());
-}
-
 // Roles that see full phone numbers; agents get masked ones (R6 data minimisation).
 constexpr RoleSet kSeesFullNumbers{Role::kSupervisor, Role::kAdmin, Role::kIntegrator};
 
 }  // namespace
 
-ContactsService::ContactsService(server::ServiceRuntime& runtime)
+CustomerApi::CustomerApi(server::ServiceRuntime& runtime)
     : runtime_(runtime), hlc_(runtime.context().clock, runtime.context().region) {}
 
-grpc::ServerUnaryReactor* ContactsService::CreateCustomer(grpc::CallbackServerContext* context,
-                                                          const v1::CreateCustomerRequest* request,
-                                                          v1::CreateCustomerResponse* response) {
-  return runtime_.calls().Unary(context, [=](const auth::Principal& who) {
-    return Create(who, *request, *response->mutable_customer());
-  });
-}
-
-grpc::ServerUnaryReactor* ContactsService::GetCustomer(grpc::CallbackServerContext* context,
-                                                       const v1::GetCustomerRequest* request,
-                                                       v1::GetCustomerResponse* response) {
-  return runtime_.calls().Unary(context, [=](const auth::Principal& who) {
-    return Get(who, *request, *response->mutable_customer());
-  });
-}
-
-absl::Status ContactsService::Create(const auth::Principal& who,
-                                     const v1::CreateCustomerRequest& request,
-                                     v1::Customer& response) {
+absl::Status CustomerApi::CreateCustomer(const auth::Principal& who,
+                                         const v1::CreateCustomerRequest& request,
+                                         v1::CreateCustomerResponse& answer) {
+  v1::Customer& response = *answer.mutable_customer();
   const std::string& region = runtime_.context().region;
   if (absl::Status allowed = auth::Authorize(
           who, {Role::kAgent, Role::kSupervisor, Role::kAdmin, Role::kIntegrator}, region,
@@ -95,13 +59,13 @@ absl::Status ContactsService::Create(const auth::Principal& who,
       ValidateNewCustomer(ToNewCustomer(request.customer()), region, CurrentYear(clock));
   if (!points.ok()) return points.status();
 
-  const std::string fingerprint = Fingerprint(request.customer());
+  const std::string fingerprint = grpcx::RequestFingerprint(request.customer());
   TimePoint now = clock.Now();
   v1::Customer customer = request.customer();
   customer.set_customer_id(NewId(clock));
   customer.set_region_id(region);
-  *customer.mutable_create_time() = ToTimestamp(now);
-  *customer.mutable_update_time() = ToTimestamp(now);
+  *customer.mutable_create_time() = grpcx::ToProtoTime(now);
+  *customer.mutable_update_time() = grpcx::ToProtoTime(now);
   customer.set_etag(absl::StrCat(UnixMillis(now)));
   for (int i = 0; i < customer.contact_points_size(); ++i) {
     v1::ContactPoint* p = customer.mutable_contact_points(i);
@@ -111,7 +75,7 @@ absl::Status ContactsService::Create(const auth::Principal& who,
     if (p->status() == v1::CONTACT_POINT_STATUS_UNSPECIFIED) {
       p->set_status(v1::CONTACT_POINT_STATUS_UNVERIFIED);
     }
-    *p->mutable_create_time() = ToTimestamp(now);
+    *p->mutable_create_time() = grpcx::ToProtoTime(now);
   }
 
   absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
@@ -149,8 +113,10 @@ absl::Status ContactsService::Create(const auth::Principal& who,
   return absl::OkStatus();
 }
 
-absl::Status ContactsService::Get(const auth::Principal& who, const v1::GetCustomerRequest& request,
-                                  v1::Customer& response) {
+absl::Status CustomerApi::GetCustomer(const auth::Principal& who,
+                                      const v1::GetCustomerRequest& request,
+                                      v1::GetCustomerResponse& answer) {
+  v1::Customer& response = *answer.mutable_customer();
   const std::string& region = runtime_.context().region;
   if (absl::Status allowed = auth::Authorize(who, RoleSet::All(), region, "read customers");
       !allowed.ok()) {
