@@ -26,13 +26,18 @@ class UnaryCalls {
              std::string error_domain)
       : authenticator_(authenticator), executor_(executor), domain_(std::move(error_domain)) {}
 
+  // The caller of a call, from its bearer token (streaming handlers authenticate with this).
+  absl::StatusOr<auth::Principal> Authenticate(const grpc::CallbackServerContext& context) const {
+    return authenticator_.Authenticate(AuthorizationHeader(context));
+  }
+  const std::string& error_domain() const { return domain_; }
+
   // `work(principal)` runs on a worker thread and returns the call's status; the response
   // message it fills is sent when it returns OK.
   template <class Work>
   grpc::ServerUnaryReactor* Unary(grpc::CallbackServerContext* context, Work work) {
     grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-    absl::StatusOr<auth::Principal> principal =
-        authenticator_.Authenticate(AuthorizationHeader(*context));
+    absl::StatusOr<auth::Principal> principal = Authenticate(*context);
     if (!principal.ok()) {
       reactor->Finish(ToGrpcStatus(principal.status(), domain_));
       return reactor;

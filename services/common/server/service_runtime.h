@@ -33,6 +33,8 @@ class ServiceRuntime {
 
   pg::PgPool& pool() { return pool_; }
   grpcx::UnaryCalls& calls() { return calls_; }
+  // For streaming handlers, which run their blocking steps here themselves.
+  grpcx::BlockingExecutor& executor() { return executor_; }
   const std::string& service() const { return service_; }
   const ModuleContext& context() const { return context_; }
 

@@ -6,6 +6,7 @@
 #include "services/common/server/service_runtime.h"
 #include "services/contacts/api/consent_api.h"
 #include "services/contacts/api/customer_api.h"
+#include "services/contacts/api/import_api.h"
 #include "services/contacts/api/segment_api.h"
 #include "telemarketing/contacts/v1/contacts_service.grpc.pb.h"
 
@@ -16,7 +17,7 @@ namespace v1 = telemarketing::contacts::v1;
 class ContactsService final : public v1::ContactsService::CallbackService {
  public:
   explicit ContactsService(server::ServiceRuntime& runtime)
-      : runtime_(runtime), customers_(runtime), consent_(runtime), segments_(runtime) {}
+      : runtime_(runtime), customers_(runtime), consent_(runtime), segments_(runtime), imports_(runtime) {}
 
   grpc::ServerUnaryReactor* CreateCustomer(grpc::CallbackServerContext* context,
                                  const v1::CreateCustomerRequest* request,
@@ -27,6 +28,56 @@ class ContactsService final : public v1::ContactsService::CallbackService {
                                  const v1::GetCustomerRequest* request,
                                  v1::GetCustomerResponse* response) override {
     return Delegate(context, customers_, &CustomerApi::GetCustomer, request, response);
+  }
+  grpc::ServerUnaryReactor* UpdateCustomer(grpc::CallbackServerContext* context,
+                                 const v1::UpdateCustomerRequest* request,
+                                 v1::UpdateCustomerResponse* response) override {
+    return Delegate(context, customers_, &CustomerApi::UpdateCustomer, request, response);
+  }
+  grpc::ServerUnaryReactor* BatchGetCustomers(grpc::CallbackServerContext* context,
+                                 const v1::BatchGetCustomersRequest* request,
+                                 v1::BatchGetCustomersResponse* response) override {
+    return Delegate(context, customers_, &CustomerApi::BatchGetCustomers, request, response);
+  }
+  grpc::ServerUnaryReactor* ListCustomers(grpc::CallbackServerContext* context,
+                                 const v1::ListCustomersRequest* request,
+                                 v1::ListCustomersResponse* response) override {
+    return Delegate(context, customers_, &CustomerApi::ListCustomers, request, response);
+  }
+  grpc::ServerUnaryReactor* SearchCustomers(grpc::CallbackServerContext* context,
+                                 const v1::SearchCustomersRequest* request,
+                                 v1::SearchCustomersResponse* response) override {
+    return Delegate(context, customers_, &CustomerApi::SearchCustomers, request, response);
+  }
+  grpc::ServerUnaryReactor* LookupCustomersByPhone(grpc::CallbackServerContext* context,
+                                 const v1::LookupCustomersByPhoneRequest* request,
+                                 v1::LookupCustomersByPhoneResponse* response) override {
+    return Delegate(context, customers_, &CustomerApi::LookupCustomersByPhone, request, response);
+  }
+  grpc::ServerUnaryReactor* ListProfileChanges(grpc::CallbackServerContext* context,
+                                 const v1::ListProfileChangesRequest* request,
+                                 v1::ListProfileChangesResponse* response) override {
+    return Delegate(context, customers_, &CustomerApi::ListProfileChanges, request, response);
+  }
+  grpc::ServerUnaryReactor* GetImportJob(grpc::CallbackServerContext* context,
+                                 const v1::GetImportJobRequest* request,
+                                 v1::GetImportJobResponse* response) override {
+    return Delegate(context, imports_, &ImportApi::GetImportJob, request, response);
+  }
+  grpc::ServerUnaryReactor* ListImportJobs(grpc::CallbackServerContext* context,
+                                 const v1::ListImportJobsRequest* request,
+                                 v1::ListImportJobsResponse* response) override {
+    return Delegate(context, imports_, &ImportApi::ListImportJobs, request, response);
+  }
+  grpc::ServerUnaryReactor* ListImportRowErrors(grpc::CallbackServerContext* context,
+                                 const v1::ListImportRowErrorsRequest* request,
+                                 v1::ListImportRowErrorsResponse* response) override {
+    return Delegate(context, imports_, &ImportApi::ListImportRowErrors, request, response);
+  }
+  // Client-streaming bulk import: its own reactor, reading rows as they arrive.
+  grpc::ServerReadReactor<v1::ImportCustomersRequest>* ImportCustomers(
+      grpc::CallbackServerContext* context, v1::ImportCustomersResponse* response) override {
+    return imports_.ImportCustomers(context, response);
   }
   grpc::ServerUnaryReactor* RecordConsent(grpc::CallbackServerContext* context,
                                  const v1::RecordConsentRequest* request,
@@ -135,6 +186,7 @@ class ContactsService final : public v1::ContactsService::CallbackService {
   CustomerApi customers_;
   ConsentApi consent_;
   SegmentApi segments_;
+  ImportApi imports_;
 };
 
 }  // namespace tmk::contacts

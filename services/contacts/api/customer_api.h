@@ -18,6 +18,24 @@ class CustomerApi {
   absl::Status GetCustomer(const auth::Principal& who,
                            const telemarketing::contacts::v1::GetCustomerRequest& request,
                            telemarketing::contacts::v1::GetCustomerResponse& response);
+  absl::Status UpdateCustomer(const auth::Principal& who,
+                  const telemarketing::contacts::v1::UpdateCustomerRequest& request,
+                  telemarketing::contacts::v1::UpdateCustomerResponse& response);
+  absl::Status BatchGetCustomers(const auth::Principal& who,
+                  const telemarketing::contacts::v1::BatchGetCustomersRequest& request,
+                  telemarketing::contacts::v1::BatchGetCustomersResponse& response);
+  absl::Status ListCustomers(const auth::Principal& who,
+                  const telemarketing::contacts::v1::ListCustomersRequest& request,
+                  telemarketing::contacts::v1::ListCustomersResponse& response);
+  absl::Status SearchCustomers(const auth::Principal& who,
+                  const telemarketing::contacts::v1::SearchCustomersRequest& request,
+                  telemarketing::contacts::v1::SearchCustomersResponse& response);
+  absl::Status LookupCustomersByPhone(const auth::Principal& who,
+                  const telemarketing::contacts::v1::LookupCustomersByPhoneRequest& request,
+                  telemarketing::contacts::v1::LookupCustomersByPhoneResponse& response);
+  absl::Status ListProfileChanges(const auth::Principal& who,
+                  const telemarketing::contacts::v1::ListProfileChangesRequest& request,
+                  telemarketing::contacts::v1::ListProfileChangesResponse& response);
 
  private:
   server::ServiceRuntime& runtime_;

@@ -1,0 +1,35 @@
+#pragma once
+// Bulk import of customers (R1, R2, R8): a client-streaming RPC whose rows are checked one by one,
+// loaded with COPY, deduplicated by phone, with per-row errors and a job to follow progress.
+#include <grpcpp/grpcpp.h>
+
+#include "services/common/auth/principal.h"
+#include "services/common/server/service_runtime.h"
+#include "telemarketing/contacts/v1/contacts_service.pb.h"
+
+namespace tmk::contacts {
+
+class ImportApi {
+ public:
+  explicit ImportApi(server::ServiceRuntime& runtime);
+
+  grpc::ServerReadReactor<telemarketing::contacts::v1::ImportCustomersRequest>* ImportCustomers(
+      grpc::CallbackServerContext* context,
+      telemarketing::contacts::v1::ImportCustomersResponse* response);
+
+  absl::Status GetImportJob(const auth::Principal& who,
+                            const telemarketing::contacts::v1::GetImportJobRequest& request,
+                            telemarketing::contacts::v1::GetImportJobResponse& response);
+  absl::Status ListImportJobs(const auth::Principal& who,
+                              const telemarketing::contacts::v1::ListImportJobsRequest& request,
+                              telemarketing::contacts::v1::ListImportJobsResponse& response);
+  absl::Status ListImportRowErrors(
+      const auth::Principal& who,
+      const telemarketing::contacts::v1::ListImportRowErrorsRequest& request,
+      telemarketing::contacts::v1::ListImportRowErrorsResponse& response);
+
+ private:
+  server::ServiceRuntime& runtime_;
+};
+
+}  // namespace tmk::contacts
