@@ -1,9 +1,5 @@
 #include "services/contacts/api/customer_api.h"
 
-#include <google/protobuf/util/time_util.h>
-
-#include <ctime>
-
 #include "absl/strings/str_cat.h"
 #include "services/common/auth/authorization.h"
 #include "services/common/core/status_details.h"
@@ -19,21 +15,10 @@ namespace tmk::contacts {
 namespace v1 = telemarketing::contacts::v1;
 using auth::Role;
 using auth::RoleSet;
-using google::protobuf::util::TimeUtil;
 
 namespace {
 
 constexpr char kSnapshotTopic[] = "tm.contacts.v1";
-
-int CurrentYear(const Clock& clock) {
-  std::time_t now = std::chrono::system_clock::to_time_t(clock.Now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  return utc.tm_year + 1900;
-}
-
-// Roles that see full phone numbers; agents get masked ones (R6 data minimisation).
-constexpr RoleSet kSeesFullNumbers{Role::kSupervisor, Role::kAdmin, Role::kIntegrator};
 
 }  // namespace
 
@@ -109,7 +94,7 @@ absl::Status CustomerApi::CreateCustomer(const auth::Principal& who,
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
-  if (!auth::HasAnyRole(who, kSeesFullNumbers)) MaskContactPoints(response);
+  if (!SeesFullNumbers(who)) MaskContactPoints(response);
   return absl::OkStatus();
 }
 
@@ -136,7 +121,7 @@ absl::Status CustomerApi::GetCustomer(const auth::Principal& who,
     return absl::NotFoundError(absl::StrCat("customer ", request.customer_id(), " not found"));
   }
   response = *std::move(found);
-  if (!auth::HasAnyRole(who, kSeesFullNumbers)) MaskContactPoints(response);
+  if (!SeesFullNumbers(who)) MaskContactPoints(response);
   return absl::OkStatus();
 }
 

@@ -1,8 +1,9 @@
 #pragma once
-// Customer records (R1, R2): create and read. Business rules live in domain/; SQL in store/.
+// Customer records (R1, R2, R3): create, read, update with history, list, search and lookup. Business rules live in domain/; SQL in store/.
 #include "services/common/auth/principal.h"
 #include "services/common/core/hlc.h"
 #include "services/common/server/service_runtime.h"
+#include "services/contacts/store/customer_history_store.h"
 #include "services/contacts/store/customer_store.h"
 #include "telemarketing/contacts/v1/contacts_service.pb.h"
 
@@ -41,6 +42,7 @@ class CustomerApi {
   server::ServiceRuntime& runtime_;
   HybridLogicalClock hlc_;
   CustomerStore customers_;
+  CustomerHistoryStore history_;
 };
 
 }  // namespace tmk::contacts

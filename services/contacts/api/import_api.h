@@ -4,7 +4,9 @@
 #include <grpcpp/grpcpp.h>
 
 #include "services/common/auth/principal.h"
+#include "services/common/core/hlc.h"
 #include "services/common/server/service_runtime.h"
+#include "services/contacts/store/import_store.h"
 #include "telemarketing/contacts/v1/contacts_service.pb.h"
 
 namespace tmk::contacts {
@@ -29,7 +31,11 @@ class ImportApi {
       telemarketing::contacts::v1::ListImportRowErrorsResponse& response);
 
  private:
+  class ImportReactor;
+
   server::ServiceRuntime& runtime_;
+  HybridLogicalClock hlc_;
+  ImportStore store_;
 };
 
 }  // namespace tmk::contacts

@@ -31,18 +31,8 @@ bool IsValidAttributeKey(const std::string& key) {
   return true;
 }
 
-}  // namespace
-
-absl::StatusOr<std::vector<NormalizedContact>> ValidateNewCustomer(const NewCustomer& c,
-                                                                   const std::string& this_region,
-                                                                   int current_year) {
-  Violations v;
-  if (!c.customer_id.empty()) v.Add("customer.customer_id", "assigned by the server; leave it empty");
-  if (!c.region_id.empty() && c.region_id != this_region) {
-    v.Add("customer.region_id", absl::StrCat("this region is '", this_region,
-                                             "'; another region's customer is created there and "
-                                             "changed here only through an update proposal"));
-  }
+// Adds the profile violations of `c` to `v`; the normalised points when they are all valid.
+std::vector<NormalizedContact> CheckProfile(const NewCustomer& c, int current_year, Violations& v) {
   if (c.display_name.empty()) v.Add("customer.display_name", "required");
   if (c.display_name.size() > Limits::kMaxNameLength) {
     v.Add("customer.display_name", absl::StrCat("at most ", Limits::kMaxNameLength, " bytes"));
@@ -98,6 +88,30 @@ absl::StatusOr<std::vector<NormalizedContact>> ValidateNewCustomer(const NewCust
     }
     normalized.push_back(*std::move(n));
   }
+  return normalized;
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<NormalizedContact>> ValidateCustomerProfile(const NewCustomer& c,
+                                                                       int current_year) {
+  Violations v;
+  std::vector<NormalizedContact> normalized = CheckProfile(c, current_year, v);
+  if (!v.empty()) return v.ToStatus("invalid customer");
+  return normalized;
+}
+
+absl::StatusOr<std::vector<NormalizedContact>> ValidateNewCustomer(const NewCustomer& c,
+                                                                   const std::string& this_region,
+                                                                   int current_year) {
+  Violations v;
+  if (!c.customer_id.empty()) v.Add("customer.customer_id", "assigned by the server; leave it empty");
+  if (!c.region_id.empty() && c.region_id != this_region) {
+    v.Add("customer.region_id", absl::StrCat("this region is '", this_region,
+                                             "'; another region's customer is created there and "
+                                             "changed here only through an update proposal"));
+  }
+  std::vector<NormalizedContact> normalized = CheckProfile(c, current_year, v);
   if (!v.empty()) return v.ToStatus("invalid customer");
   return normalized;
 }

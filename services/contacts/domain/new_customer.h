@@ -34,8 +34,14 @@ struct Limits {
   static constexpr int kMaxAgeYears = 120;
 };
 
-// Every violation at once, with request field paths ("customer.contact_points[1].value"); on
-// success the normalised contact points, in request order.
+// The profile rules every stored customer satisfies, whether created or updated (R1, R2): name,
+// kind/company, birth year, tags, attribute keys, contact points. Every violation at once, with
+// request field paths ("customer.contact_points[1].value"); on success the normalised contact
+// points, in request order. customer_id and region_id are not judged here.
+absl::StatusOr<std::vector<NormalizedContact>> ValidateCustomerProfile(const NewCustomer& customer,
+                                                                       int current_year);
+
+// The profile rules plus those of creation: no client-chosen id, and only this region's customers.
 absl::StatusOr<std::vector<NormalizedContact>> ValidateNewCustomer(const NewCustomer& customer,
                                                                    const std::string& this_region,
                                                                    int current_year);

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "telemarketing/contacts/v1/customer.pb.h"
 
@@ -20,8 +21,55 @@ class CustomerStore {
   // Inserts the customer, its contact points and (when request_id is set) the idempotency record.
   void Insert(pqxx::work& tx, const telemarketing::contacts::v1::Customer& customer,
               const std::string& request_id, const std::string& fingerprint) const;
+  // for_update locks the row until the transaction ends (read-modify-write of an update).
   std::optional<telemarketing::contacts::v1::Customer> Find(pqxx::work& tx,
-                                                            const std::string& customer_id) const;
+                                                            const std::string& customer_id,
+                                                            bool for_update = false) const;
+  // The customers that exist among `customer_ids` (UUID text), in the order asked.
+  std::vector<telemarketing::contacts::v1::Customer> FindMany(
+      pqxx::work& tx, const std::vector<std::string>& customer_ids) const;
+
+  // Rewrites the record and its searchable columns, and reconciles the contact points: points
+  // whose id is gone are deleted, the others updated in place (ids kept) or inserted.
+  void Update(pqxx::work& tx, const telemarketing::contacts::v1::Customer& customer) const;
+  std::optional<CreateRequest> FindUpdateRequest(pqxx::work& tx,
+                                                 const std::string& request_id) const;
+  void SaveUpdateRequest(pqxx::work& tx, const std::string& request_id,
+                         const std::string& fingerprint, const std::string& customer_id) const;
+
+  // One page of ListCustomers: ids matching `where` (an expression over `customers c`, its
+  // placeholders $1..$n bound to `params`), ordered by `order` then customer_id, strictly after
+  // the (sort key, id) cursor when set. Each id comes with its sort key, the next cursor.
+  enum class Order { kCreateTime, kUpdateTime, kDisplayName };
+  struct Cursor {
+    std::string sort_key;
+    std::string customer_id;
+  };
+  struct ListedId {
+    std::string customer_id;
+    std::string sort_key;
+  };
+  std::vector<ListedId> ListIds(pqxx::work& tx, const std::string& where,
+                                const std::vector<std::string>& params, Order order,
+                                bool descending, const std::optional<Cursor>& after,
+                                int limit) const;
+
+  // SearchCustomers: exact customer_id, external_id or normalised phone first, then display names
+  // starting with `name_prefix` (case-insensitive), each group by lower-cased name; `where`/`params` as above.
+  struct SearchKeys {
+    std::string customer_id;       // empty unless the query is a UUID
+    std::string external_id;
+    std::string normalized_phone;  // empty unless the query is a phone number
+    std::string name_prefix;
+  };
+  std::vector<std::string> SearchIds(pqxx::work& tx, const SearchKeys& keys,
+                                     const std::string& where,
+                                     const std::vector<std::string>& params, long long offset,
+                                     int limit) const;
+
+  // Customers with a contact point of this normalised value, those of `region` first.
+  std::vector<std::string> IdsByPhone(pqxx::work& tx, const std::string& normalized,
+                                      const std::string& region, int limit) const;
 };
 
 }  // namespace tmk::contacts

@@ -1,0 +1,187 @@
+// UpdateCustomer (R1, R3 profile completion): a field-masked change with optimistic concurrency,
+// validated by the same rules as a new customer, committed with one profile-change row per
+// changed field and the new CustomerSnapshot in the outbox, all in one transaction.
+#include <google/protobuf/util/json_util.h>
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "services/common/auth/authorization.h"
+#include "services/common/core/status_details.h"
+#include "services/common/core/uuid.h"
+#include "services/common/events/outbox.h"
+#include "services/common/events/proto_event.h"
+#include "services/common/grpc/proto_conversions.h"
+#include "services/common/grpc/request_fingerprint.h"
+#include "services/contacts/api/customer_api.h"
+#include "services/contacts/api/customer_mapping.h"
+#include "services/contacts/domain/customer_update.h"
+#include "telemarketing/events/v1/contacts_events.pb.h"
+
+namespace tmk::contacts {
+namespace v1 = telemarketing::contacts::v1;
+using auth::Role;
+
+namespace {
+
+constexpr char kSnapshotTopic[] = "tm.contacts.v1";
+
+// Gives the new contact points their normalised form, and keeps the id, creation time and (unless
+// the request sets one) the status of each point whose normalised value the customer already had.
+void ReconcileContactPoints(const v1::Customer& before,
+                            const std::vector<NormalizedContact>& normalized,
+                            const std::string& call_id, const Clock& clock, TimePoint now,
+                            v1::Customer& after) {
+  std::vector<std::string> existing, wanted;
+  for (const v1::ContactPoint& p : before.contact_points()) existing.push_back(p.normalized_value());
+  for (const NormalizedContact& n : normalized) wanted.push_back(n.normalized);
+  std::vector<int> match = MatchContactPoints(existing, wanted);
+  for (int i = 0; i < after.contact_points_size(); ++i) {
+    v1::ContactPoint* p = after.mutable_contact_points(i);
+    p->set_type(ToProto(normalized[i].kind));
+    p->set_normalized_value(normalized[i].normalized);
+    p->set_masked(false);
+    if (match[i] >= 0) {
+      const v1::ContactPoint& old = before.contact_points(match[i]);
+      p->set_contact_point_id(old.contact_point_id());
+      *p->mutable_create_time() = old.create_time();
+      if (p->status() == v1::CONTACT_POINT_STATUS_UNSPECIFIED) p->set_status(old.status());
+      if (p->source().empty()) p->set_source(old.source());
+    } else {
+      p->set_contact_point_id(NewId(clock));
+      *p->mutable_create_time() = grpcx::ToProtoTime(now);
+      if (p->status() == v1::CONTACT_POINT_STATUS_UNSPECIFIED) {
+        p->set_status(v1::CONTACT_POINT_STATUS_UNVERIFIED);
+      }
+      if (p->source().empty()) p->set_source(call_id.empty() ? "api" : "agent:" + call_id);
+    }
+  }
+}
+
+}  // namespace
+
+absl::Status CustomerApi::UpdateCustomer(const auth::Principal& who,
+                                         const v1::UpdateCustomerRequest& request,
+                                         v1::UpdateCustomerResponse& answer) {
+  const std::string& region = runtime_.context().region;
+  if (absl::Status allowed = auth::Authorize(
+          who, {Role::kAgent, Role::kSupervisor, Role::kAdmin, Role::kIntegrator}, region,
+          "update customers");
+      !allowed.ok()) {
+    return allowed;
+  }
+  const std::string& customer_id = request.customer().customer_id();
+  std::vector<std::string> paths(request.update_mask().paths().begin(),
+                                 request.update_mask().paths().end());
+  {
+    Violations v;
+    if (request.request_id().size() > 128) v.Add("request_id", "at most 128 characters");
+    if (customer_id.empty()) {
+      v.Add("customer.customer_id", "required");
+    } else if (!Uuid::Parse(customer_id)) {
+      v.Add("customer.customer_id", "not a customer id (a UUID)");
+    }
+    for (const FieldViolation& f : FieldViolationsOf(ValidateUpdateMask(paths))) {
+      v.Add(f.field, f.description);
+    }
+    if (!v.empty()) return v.ToStatus("invalid update");
+  }
+
+  const Clock& clock = runtime_.context().clock;
+  const std::string fingerprint = grpcx::RequestFingerprint(request);
+  const bool masks_contact_points =
+      std::find(paths.begin(), paths.end(), "contact_points") != paths.end();
+  v1::Customer& response = *answer.mutable_customer();
+  absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
+    if (!request.request_id().empty()) {
+      if (auto earlier = customers_.FindUpdateRequest(tx, request.request_id())) {
+        if (earlier->fingerprint != fingerprint) {
+          return WithReason(
+              absl::AlreadyExistsError("request_id was already used for a different update"),
+              "REQUEST_ID_REUSED");
+        }
+        std::optional<v1::Customer> current = customers_.Find(tx, earlier->customer_id);
+        if (!current) return absl::NotFoundError("the updated customer no longer exists");
+        response = *std::move(current);
+        return absl::OkStatus();
+      }
+    }
+    std::optional<v1::Customer> before = customers_.Find(tx, customer_id, /*for_update=*/true);
+    if (!before) return absl::NotFoundError(absl::StrCat("customer ", customer_id, " not found"));
+    if (before->replica() || before->region_id() != region) {
+      return WithReason(
+          absl::FailedPreconditionError(absl::StrCat(
+              "customer ", customer_id, " is owned by region '", before->region_id(),
+              "'; send ProposeCustomerUpdate to the owner instead")),
+          "NOT_OWNER");
+    }
+    if (!request.customer().etag().empty() && request.customer().etag() != before->etag()) {
+      return WithReason(absl::AbortedError(absl::StrCat(
+                            "etag '", request.customer().etag(), "' is stale; the customer is at '",
+                            before->etag(), "': read it again and retry")),
+                        "ETAG_MISMATCH");
+    }
+    v1::Customer after = *before;
+    ApplyUpdateMask(request.customer(), paths, after);
+    absl::StatusOr<std::vector<NormalizedContact>> points =
+        ValidateCustomerProfile(ToNewCustomer(after), CurrentYear(clock));
+    if (!points.ok()) return points.status();
+    TimePoint now = clock.Now();
+    if (masks_contact_points) {
+      ReconcileContactPoints(*before, *points, request.context().call_id(), clock, now, after);
+    }
+
+    std::vector<ProfileFieldChange> changes =
+        DiffProfile(paths, RenderPaths(*before, paths), RenderPaths(after, paths));
+    if (!request.request_id().empty()) {
+      customers_.SaveUpdateRequest(tx, request.request_id(), fingerprint, customer_id);
+    }
+    if (changes.empty()) {  // nothing to record: no new version, no event
+      response = *std::move(before);
+      return absl::OkStatus();
+    }
+    HlcTimestamp stamp = hlc_.Now();
+    *after.mutable_hlc() = grpcx::ToProtoHlc(stamp);
+    *after.mutable_update_time() = grpcx::ToProtoTime(now);
+    after.set_etag(absl::StrCat(stamp.wall_millis, ".", stamp.logical));
+    customers_.Update(tx, after);
+
+    const telemarketing::common::v1::Actor actor = grpcx::ActorOf(who, region);
+    for (const ProfileFieldChange& change : changes) {
+      v1::ProfileChange row;
+      row.set_change_id(NewId(clock));
+      row.set_customer_id(customer_id);
+      row.set_field_path(change.field_path);
+      if (!google::protobuf::util::JsonStringToMessage(change.old_value, row.mutable_old_value())
+               .ok() ||
+          !google::protobuf::util::JsonStringToMessage(change.new_value, row.mutable_new_value())
+               .ok()) {
+        return absl::InternalError("a profile change value is not JSON");
+      }
+      *row.mutable_actor() = actor;
+      row.set_call_id(request.context().call_id());
+      row.set_campaign_id(request.context().campaign_id());
+      row.set_reason(request.context().reason());
+      *row.mutable_change_time() = grpcx::ToProtoTime(now);
+      *row.mutable_hlc() = after.hlc();
+      row.set_origin(auth::HasAnyRole(who, {Role::kAgent}) ? v1::CHANGE_ORIGIN_AGENT
+                                                            : v1::CHANGE_ORIGIN_API);
+      row.set_region_id(region);
+      history_.Append(tx, row);
+    }
+
+    telemarketing::events::v1::CustomerSnapshot snapshot;
+    *snapshot.mutable_customer() = after;
+    snapshot.set_region_id(region);
+    *snapshot.mutable_hlc() = after.hlc();
+    events::AppendToOutbox(tx, events::MakeEvent(kSnapshotTopic, customer_id,
+                                                 "customers/" + customer_id, snapshot, clock));
+    response = std::move(after);
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  if (!SeesFullNumbers(who)) MaskContactPoints(response);
+  return absl::OkStatus();
+}
+
+}  // namespace tmk::contacts
