@@ -3,6 +3,7 @@
 #include <grpcpp/grpcpp.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 
@@ -66,6 +67,7 @@ int RunContactsImport(const ImportOptions& options) {
   std::unique_ptr<grpc::ClientWriter<v1::ImportCustomersRequest>> writer =
       stub->ImportCustomers(&context, &response);
 
+  const auto start = std::chrono::steady_clock::now();
   ImportProgress progress(options.file, total_bytes, isatty(STDERR_FILENO));
   int64_t rows_sent = 0;
   bool stream_open = writer->Write(first);
@@ -98,7 +100,9 @@ int RunContactsImport(const ImportOptions& options) {
   }
 
   const v1::ImportJob& job = response.job();
-  std::printf("import %s: %s\n", job.import_job_id().c_str(), StateName(job.state()));
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("import %s: %s in %.2f s (%.0f rows/s)\n", job.import_job_id().c_str(),
+              StateName(job.state()), seconds, seconds > 0 ? job.rows_received() / seconds : 0.0);
   std::printf("  rows %lld received, %lld imported, %lld rejected, %lld duplicates skipped\n",
               static_cast<long long>(job.rows_received()), static_cast<long long>(job.rows_imported()),
               static_cast<long long>(job.rows_rejected()), static_cast<long long>(job.rows_duplicate()));

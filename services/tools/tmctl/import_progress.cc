@@ -36,7 +36,7 @@ void ImportProgress::Draw(int64_t rows_sent, int64_t bytes_read, bool final) {
     std::fprintf(stderr, "\r%s [%s] %3.0f%%  %lld rows  %.0f rows/s ", source_.c_str(), bar.c_str(),
                  fraction * 100, static_cast<long long>(rows_sent), rate);
   } else {
-    std::fprintf(stderr, "%s: %s %.0f%%, %lld rows sent, %.0f rows/s\n", source_.c_str(),
+    std::fprintf(stderr, "%s: %s %.0f%%, %lld rows streamed, %.0f rows/s\n", source_.c_str(),
                  final ? "sent" : "sending", fraction * 100, static_cast<long long>(rows_sent), rate);
   }
   std::fflush(stderr);
