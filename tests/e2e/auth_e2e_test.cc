@@ -5,6 +5,7 @@
 
 #include "telemarketing/contacts/v1/contacts_service.grpc.pb.h"
 #include "tests/common/auth/jwt_test_util.h"
+#include "tests/support/contacts_suite_test.h"
 #include "tests/support/suite_process.h"
 
 namespace tmk {
@@ -27,16 +28,16 @@ std::string Token(std::vector<std::string> roles, std::vector<std::string> regio
                              {"regions", regions}});
 }
 
-class AuthEndToEnd : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    suite_ = new testing::SuiteProcess(
+class AuthEndToEnd : public testing::ContactsSuiteTest<AuthEndToEnd> {
+ public:  // read by ContactsSuiteTest
+  static testing::SuiteProcess::Options SuiteOptions() {
+    return 
         {"gd", "contacts",
          {"--auth-mode=jwt", "--auth-hs256-secret=" + std::string(kSecret),
-          "--auth-audience=telemarketing", "--auth-issuer=https://idp.example"}});
+          "--auth-audience=telemarketing", "--auth-issuer=https://idp.example"}};
   }
-  static void TearDownTestSuite() { delete suite_; }
 
+ protected:
   grpc::Status Create(const std::string& token, v1::CreateCustomerResponse* response) {
     grpc::ClientContext context;
     if (!token.empty()) context.AddMetadata("authorization", "Bearer " + token);
@@ -49,10 +50,8 @@ class AuthEndToEnd : public ::testing::Test {
     return v1::ContactsService::NewStub(suite_->channel())->CreateCustomer(&context, request, response);
   }
 
-  static testing::SuiteProcess* suite_;
 };
 
-testing::SuiteProcess* AuthEndToEnd::suite_ = nullptr;
 
 TEST_F(AuthEndToEnd, NoTokenOrABadOneIsUnauthenticated) {
   v1::CreateCustomerResponse response;

@@ -9,6 +9,7 @@
 #include "telemarketing/contacts/v1/contacts_service.grpc.pb.h"
 #include "telemarketing/events/v1/contacts_events.pb.h"
 #include "tests/support/kafka_support.h"
+#include "tests/support/contacts_suite_test.h"
 #include "tests/support/suite_process.h"
 #include "tests/support/test_env.h"
 
@@ -19,18 +20,8 @@ namespace v1 = telemarketing::contacts::v1;
 namespace common = telemarketing::common::v1;
 using R = v1::NonCallableReason;
 
-class ConsentEndToEnd : public ::testing::Test {
+class ConsentEndToEnd : public testing::ContactsSuiteTest<ConsentEndToEnd> {
  protected:
-  static void SetUpTestSuite() { suite_ = new testing::SuiteProcess({"e2e", "contacts"}); }
-  static void TearDownTestSuite() {
-    delete suite_;
-    suite_ = nullptr;
-  }
-  void SetUp() override {
-    ASSERT_TRUE(suite_->running()) << testing::Tail(suite_->log_path());
-    stub_ = v1::ContactsService::NewStub(suite_->channel());
-  }
-
   // A customer with the given mobiles (status per number); returns the created customer.
   v1::Customer NewCustomer(const std::vector<std::pair<std::string, v1::ContactPointStatus>>& phones) {
     v1::CreateCustomerRequest request;
@@ -99,11 +90,8 @@ class ConsentEndToEnd : public ::testing::Test {
     return fields;
   }
 
-  static testing::SuiteProcess* suite_;
-  std::unique_ptr<v1::ContactsService::Stub> stub_;
 };
 
-testing::SuiteProcess* ConsentEndToEnd::suite_ = nullptr;
 
 std::vector<R> Reasons(const v1::CallableVerdict& v) {
   std::vector<R> out;

@@ -11,6 +11,7 @@
 #include "telemarketing/contacts/v1/contacts_service.grpc.pb.h"
 #include "telemarketing/events/v1/contacts_events.pb.h"
 #include "tests/support/kafka_support.h"
+#include "tests/support/contacts_suite_test.h"
 #include "tests/support/suite_process.h"
 #include "tests/support/test_env.h"
 
@@ -19,18 +20,11 @@ namespace {
 
 namespace v1 = telemarketing::contacts::v1;
 
-class ContactsEndToEnd : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() { suite_ = new testing::SuiteProcess({}); }
-  static void TearDownTestSuite() {
-    delete suite_;
-    suite_ = nullptr;
-  }
-  void SetUp() override {
-    ASSERT_TRUE(suite_->running()) << testing::Tail(suite_->log_path());
-    stub_ = v1::ContactsService::NewStub(suite_->channel());
-  }
+class ContactsEndToEnd : public testing::ContactsSuiteTest<ContactsEndToEnd> {
+ public:  // read by ContactsSuiteTest
+  static testing::SuiteProcess::Options SuiteOptions() { return {}; }
 
+ protected:
   v1::CreateCustomerRequest NewCustomerRequest(const std::string& request_id) {
     v1::CreateCustomerRequest request;
     request.set_request_id(request_id);
@@ -54,11 +48,8 @@ class ContactsEndToEnd : public ::testing::Test {
     return tx.exec("SELECT count(*) FROM contacts.customers")[0][0].as<long long>();
   }
 
-  static testing::SuiteProcess* suite_;
-  std::unique_ptr<v1::ContactsService::Stub> stub_;
 };
 
-testing::SuiteProcess* ContactsEndToEnd::suite_ = nullptr;
 
 TEST_F(ContactsEndToEnd, CreateThenGetThenReadTheSnapshotEventFromKafka) {
   testing::TopicReader reader(testing::KafkaBrokers(), "tm.contacts.v1");

@@ -9,6 +9,7 @@
 #include "telemarketing/events/v1/contacts_events.pb.h"
 #include "tests/common/auth/jwt_test_util.h"
 #include "tests/support/kafka_support.h"
+#include "tests/support/contacts_suite_test.h"
 #include "tests/support/suite_process.h"
 #include "tests/support/test_env.h"
 
@@ -32,22 +33,16 @@ std::string Token(const std::string& role) {
                              {"regions", std::vector<std::string>{"e2e"}}});
 }
 
-class CustomerUpdatesEndToEnd : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    suite_ = new testing::SuiteProcess(
+class CustomerUpdatesEndToEnd : public testing::ContactsSuiteTest<CustomerUpdatesEndToEnd> {
+ public:  // read by ContactsSuiteTest
+  static testing::SuiteProcess::Options SuiteOptions() {
+    return 
         {"e2e", "contacts",
          {"--auth-mode=jwt", "--auth-hs256-secret=" + std::string(kSecret),
-          "--auth-audience=telemarketing", "--auth-issuer=https://idp.example"}});
+          "--auth-audience=telemarketing", "--auth-issuer=https://idp.example"}};
   }
-  static void TearDownTestSuite() {
-    delete suite_;
-    suite_ = nullptr;
-  }
-  void SetUp() override {
-    ASSERT_TRUE(suite_->running()) << testing::Tail(suite_->log_path());
-    stub_ = v1::ContactsService::NewStub(suite_->channel());
-  }
+
+ protected:
   std::unique_ptr<grpc::ClientContext> As(const std::string& role) {
     auto context = std::make_unique<grpc::ClientContext>();
     context->AddMetadata("authorization", "Bearer " + Token(role));
@@ -71,11 +66,8 @@ class CustomerUpdatesEndToEnd : public ::testing::Test {
     return response.customer();
   }
 
-  static testing::SuiteProcess* suite_;
-  std::unique_ptr<v1::ContactsService::Stub> stub_;
 };
 
-testing::SuiteProcess* CustomerUpdatesEndToEnd::suite_ = nullptr;
 
 TEST_F(CustomerUpdatesEndToEnd, AgentCompletesTheProfileDuringACall) {
   v1::Customer created = Create("林晓", "139 3100 0001");

@@ -9,6 +9,7 @@
 #include "telemarketing/contacts/v1/contacts_service.grpc.pb.h"
 #include "telemarketing/events/v1/contacts_events.pb.h"
 #include "tests/support/kafka_support.h"
+#include "tests/support/contacts_suite_test.h"
 #include "tests/support/suite_process.h"
 #include "tests/support/test_env.h"
 
@@ -17,18 +18,11 @@ namespace {
 
 namespace v1 = telemarketing::contacts::v1;
 
-class ImportEndToEnd : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() { suite_ = new testing::SuiteProcess({}); }
-  static void TearDownTestSuite() {
-    delete suite_;
-    suite_ = nullptr;
-  }
-  void SetUp() override {
-    ASSERT_TRUE(suite_->running()) << testing::Tail(suite_->log_path());
-    stub_ = v1::ContactsService::NewStub(suite_->channel());
-  }
+class ImportEndToEnd : public testing::ContactsSuiteTest<ImportEndToEnd> {
+ public:  // read by ContactsSuiteTest
+  static testing::SuiteProcess::Options SuiteOptions() { return {}; }
 
+ protected:
   static v1::ImportSpec Spec(v1::ImportMode mode) {
     v1::ImportSpec spec;
     spec.set_request_id(testing::UniqueName("imp"));
@@ -75,11 +69,8 @@ class ImportEndToEnd : public ::testing::Test {
     return tx.exec(sql)[0][0].as<long long>();
   }
 
-  static testing::SuiteProcess* suite_;
-  std::unique_ptr<v1::ContactsService::Stub> stub_;
 };
 
-testing::SuiteProcess* ImportEndToEnd::suite_ = nullptr;
 
 TEST_F(ImportEndToEnd, ResumableKeepsGoodRowsReportsBadOnesAndDedupes) {
   testing::TopicReader reader(testing::KafkaBrokers(), "tm.contacts.v1");

@@ -8,6 +8,7 @@
 #include "google/rpc/status.pb.h"
 #include "telemarketing/contacts/v1/contacts_service.grpc.pb.h"
 #include "tests/common/auth/jwt_test_util.h"
+#include "tests/support/contacts_suite_test.h"
 #include "tests/support/suite_process.h"
 #include "tests/support/test_env.h"
 
@@ -40,21 +41,18 @@ std::string Reason(const grpc::Status& status) {
   return "";
 }
 
-class SegmentsEndToEnd : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
+class SegmentsEndToEnd : public testing::ContactsSuiteTest<SegmentsEndToEnd> {
+ public:  // read by ContactsSuiteTest
+  static testing::SuiteProcess::Options SuiteOptions() {
     testing::SuiteProcess::Options options;
     options.region = "e2e";
     options.services = "contacts";
-    suite_ = new testing::SuiteProcess(options);
+    return options;
   }
-  static void TearDownTestSuite() {
-    delete suite_;
-    suite_ = nullptr;
-  }
+
+ protected:
   void SetUp() override {
-    ASSERT_TRUE(suite_->running()) << testing::Tail(suite_->log_path());
-    stub_ = v1::ContactsService::NewStub(suite_->channel());
+    ContactsSuiteTest::SetUp();
     tag_ = testing::UniqueName("seg");
     for (char& c : tag_) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
@@ -101,12 +99,9 @@ class SegmentsEndToEnd : public ::testing::Test {
 
   std::string TagFilter() const { return "has_tag(\"" + tag_ + "\")"; }
 
-  static testing::SuiteProcess* suite_;
-  std::unique_ptr<v1::ContactsService::Stub> stub_;
   std::string tag_;
 };
 
-testing::SuiteProcess* SegmentsEndToEnd::suite_ = nullptr;
 
 TEST_F(SegmentsEndToEnd, BadFiltersAreInvalidArgumentWithAFieldViolationNamingTheColumn) {
   grpc::ClientContext c1;
