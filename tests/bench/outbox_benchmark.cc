@@ -24,7 +24,7 @@ namespace {
 struct Settings {
   int events = 200000;
   int payload_bytes = 256;
-  int batch = 1000;
+  int batch = 2000;  // the relay's default (--kafka-relay-batch-size)
 };
 Settings g_settings;
 
