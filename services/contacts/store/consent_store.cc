@@ -2,17 +2,10 @@
 
 #include <stdexcept>
 
+#include "services/common/pg/array_literal.h"
+
 namespace tmk::contacts {
 namespace v1 = telemarketing::contacts::v1;
-
-std::string SqlTextArray(const std::vector<std::string>& values) {
-  std::string out = "{";
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) out += ',';
-    out += values[i];
-  }
-  return out + "}";
-}
 
 long long ToMicros(TimePoint t) {
   return std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count();
@@ -128,7 +121,7 @@ std::map<std::string, std::vector<ConsentFact>> ConsentStore::Histories(
       "SELECT customer_id::text, state, (extract(epoch FROM effective_time) * 1000000)::bigint,"
       " (extract(epoch FROM expire_time) * 1000000)::bigint, hlc_wall_millis, hlc_logical, hlc_node"
       " FROM consents WHERE customer_id = ANY($1::uuid[]) AND channel = $2 AND purpose = $3",
-      SqlTextArray(customer_ids), static_cast<int>(channel), static_cast<int>(purpose));
+      pg::ArrayLiteral(customer_ids), static_cast<int>(channel), static_cast<int>(purpose));
   for (const auto& row : rows) {
     ConsentFact fact;
     fact.state = static_cast<ConsentState>(row[1].as<int>());
@@ -146,7 +139,7 @@ std::set<std::string> ConsentStore::ExistingCustomers(
   if (customer_ids.empty()) return out;
   pqxx::result rows = tx.exec_params(
       "SELECT customer_id::text FROM customers WHERE customer_id = ANY($1::uuid[])",
-      SqlTextArray(customer_ids));
+      pg::ArrayLiteral(customer_ids));
   for (const auto& row : rows) out.insert(row[0].as<std::string>());
   return out;
 }
@@ -170,7 +163,7 @@ std::vector<ConsentStore::Point> ConsentStore::PointsOfCustomers(
   return Points(tx.exec_params(
       "SELECT customer_id::text, contact_point_id::text, type, status, normalized_value"
       " FROM contact_points WHERE customer_id = ANY($1::uuid[]) ORDER BY customer_id, position",
-      SqlTextArray(customer_ids)));
+      pg::ArrayLiteral(customer_ids)));
 }
 
 std::vector<ConsentStore::Point> ConsentStore::PointsWithNumbers(
@@ -180,7 +173,7 @@ std::vector<ConsentStore::Point> ConsentStore::PointsWithNumbers(
       "SELECT customer_id::text, contact_point_id::text, type, status, normalized_value"
       " FROM contact_points WHERE normalized_value = ANY($1::text[]) AND type IN (1, 2)"
       " ORDER BY customer_id, position",
-      SqlTextArray(e164)));
+      pg::ArrayLiteral(e164)));
 }
 
 }  // namespace tmk::contacts

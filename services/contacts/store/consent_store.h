@@ -16,8 +16,6 @@
 
 namespace tmk::contacts {
 
-// "{a,b,c}": a PostgreSQL array literal of values that need no quoting (UUIDs, E.164 numbers).
-std::string SqlTextArray(const std::vector<std::string>& values);
 long long ToMicros(TimePoint t);
 TimePoint FromMicros(long long micros);
 

@@ -5,6 +5,8 @@
 
 #include <stdexcept>
 
+#include "services/common/pg/array_literal.h"
+
 namespace tmk::contacts {
 namespace v1 = telemarketing::contacts::v1;
 using google::protobuf::util::TimeUtil;
@@ -27,21 +29,6 @@ void FromJson(const pqxx::field& field, google::protobuf::Value* value) {
   if (!google::protobuf::util::JsonStringToMessage(field.as<std::string>(), value).ok()) {
     throw std::runtime_error("stored profile change value does not parse");
   }
-}
-
-// A PostgreSQL text[] literal with every element quoted.
-std::string TextArray(const std::vector<std::string>& items) {
-  std::string out = "{";
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += ',';
-    out += '"';
-    for (char c : items[i]) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "}";
 }
 
 }  // namespace
@@ -73,7 +60,7 @@ std::vector<v1::ProfileChange> CustomerHistoryStore::List(
       " AND (cardinality($3::text[]) = 0 OR EXISTS (SELECT 1 FROM unnest($3::text[]) f"
       "      WHERE field_path = f OR starts_with(field_path, f || '.')))"
       " ORDER BY change_id DESC LIMIT $4",
-      customer_id, before_change_id, TextArray(field_paths), limit);
+      customer_id, before_change_id, pg::ArrayLiteral(field_paths), limit);
   std::vector<v1::ProfileChange> out;
   for (const auto& row : rows) {
     v1::ProfileChange& c = out.emplace_back();

@@ -2,65 +2,16 @@
 
 #include <google/protobuf/util/time_util.h>
 
-#include <cstdio>
 #include <map>
-#include <nlohmann/json.hpp>
+
+#include "services/common/pg/array_literal.h"
+#include "services/contacts/store/customer_columns.h"
 
 namespace tmk::contacts {
 namespace v1 = telemarketing::contacts::v1;
 using google::protobuf::util::TimeUtil;
 
 namespace {
-
-// Custom attributes as plain JSON values, the form segment filters compare (`attr.<key>`): text,
-// numbers and booleans as themselves; dates and instants as ISO text; money as a number of units.
-std::string AttributesJson(const v1::Customer& customer) {
-  nlohmann::json out = nlohmann::json::object();
-  for (const auto& [key, value] : customer.custom_attributes()) {
-    switch (value.kind_case()) {
-      case v1::AttributeValue::kStringValue: out[key] = value.string_value(); break;
-      case v1::AttributeValue::kIntValue: out[key] = value.int_value(); break;
-      case v1::AttributeValue::kDoubleValue: out[key] = value.double_value(); break;
-      case v1::AttributeValue::kBoolValue: out[key] = value.bool_value(); break;
-      case v1::AttributeValue::kDateValue: {
-        char date[16];
-        std::snprintf(date, sizeof date, "%04d-%02d-%02d", value.date_value().year(),
-                      value.date_value().month(), value.date_value().day());
-        out[key] = date;
-        break;
-      }
-      case v1::AttributeValue::kTimestampValue:
-        out[key] = TimeUtil::ToString(value.timestamp_value());
-        break;
-      case v1::AttributeValue::kMoneyValue:
-        out[key] = static_cast<double>(value.money_value().units()) +
-                   value.money_value().nanos() / 1e9;
-        break;
-      case v1::AttributeValue::KIND_NOT_SET: break;
-    }
-  }
-  return out.dump();
-}
-
-std::string TagsArray(const v1::Customer& customer) {
-  // A PostgreSQL array literal; tags are validated to [a-z0-9_:-], so no quoting is needed.
-  std::string out = "{";
-  for (int i = 0; i < customer.tags_size(); ++i) {
-    if (i > 0) out += ',';
-    out += customer.tags(i);
-  }
-  return out + "}";
-}
-
-// A PostgreSQL array literal of UUIDs; callers pass only ids that parsed as UUIDs.
-std::string UuidArray(const std::vector<std::string>& ids) {
-  std::string out = "{";
-  for (size_t i = 0; i < ids.size(); ++i) {
-    if (i > 0) out += ',';
-    out += ids[i];
-  }
-  return out + "}";
-}
 
 constexpr char kPointColumns[] =
     "contact_point_id::text, type, value, normalized_value, status, source, is_primary,"
@@ -164,7 +115,7 @@ std::optional<v1::Customer> CustomerStore::Find(pqxx::work& tx, const std::strin
 std::vector<v1::Customer> CustomerStore::FindMany(pqxx::work& tx,
                                                   const std::vector<std::string>& customer_ids) const {
   if (customer_ids.empty()) return {};
-  std::string ids = UuidArray(customer_ids);
+  std::string ids = pg::ArrayLiteral(customer_ids);
   std::map<std::string, v1::Customer> found;
   for (const auto& row : tx.exec_params(
            "SELECT customer_id::text, record FROM customers WHERE customer_id = ANY($1::uuid[])",
@@ -213,7 +164,7 @@ void CustomerStore::Update(pqxx::work& tx, const v1::Customer& customer) const {
   tx.exec_params(
       "DELETE FROM contact_points WHERE customer_id = $1::uuid"
       " AND NOT (contact_point_id = ANY($2::uuid[]))",
-      customer.customer_id(), UuidArray(kept));
+      customer.customer_id(), pg::ArrayLiteral(kept));
   for (int i = 0; i < customer.contact_points_size(); ++i) {
     const v1::ContactPoint& p = customer.contact_points(i);
     tx.exec_params(

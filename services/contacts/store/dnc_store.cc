@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "services/common/pg/array_literal.h"
 #include "services/contacts/store/consent_store.h"
 
 namespace tmk::contacts {
@@ -104,7 +105,7 @@ std::vector<DncStore::Target> DncStore::ForTargets(pqxx::work& tx,
       " (extract(epoch FROM expire_time) * 1000000)::bigint, coalesce(customer_id::text, ''),"
       " phone_e164 FROM dnc_entries WHERE delete_time IS NULL"
       " AND (customer_id = ANY($1::uuid[]) OR (phone_e164 <> '' AND phone_e164 = ANY($2::text[])))",
-      SqlTextArray(customer_ids), SqlTextArray(phones_e164));
+      pg::ArrayLiteral(customer_ids), pg::ArrayLiteral(phones_e164));
   for (const auto& row : rows) {
     Target t;
     t.fact.dnc_entry_id = row[0].as<std::string>();

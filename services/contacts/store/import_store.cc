@@ -4,7 +4,9 @@
 
 #include <array>
 #include <chrono>
-#include <nlohmann/json.hpp>
+
+#include "services/common/pg/array_literal.h"
+#include "services/contacts/store/customer_columns.h"
 
 namespace tmk::contacts {
 namespace v1 = telemarketing::contacts::v1;
@@ -22,28 +24,6 @@ std::string ByteaText(const std::string& bytes) {
     out += kHex[c & 15];
   }
   return out;
-}
-
-// A PostgreSQL array literal of text values, each quoted.
-std::string TextArray(const std::vector<std::string>& values) {
-  std::string out = "{";
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) out += ',';
-    out += '"';
-    for (char c : values[i]) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "}";
-}
-
-// Imported custom attributes are text (the CSV carries no type), so the JSON is string-valued.
-std::string AttributesJson(const v1::Customer& customer) {
-  nlohmann::json out = nlohmann::json::object();
-  for (const auto& [key, value] : customer.custom_attributes()) out[key] = value.string_value();
-  return out.dump();
 }
 
 template <size_t N>
@@ -151,7 +131,7 @@ std::set<std::string> ImportStore::ExistingPhones(pqxx::transaction_base& tx,
   pqxx::result rows = tx.exec_params(
       "SELECT DISTINCT normalized_value FROM contact_points"
       " WHERE normalized_value = ANY($1::text[])",
-      TextArray(phones));
+      pg::ArrayLiteral(phones));
   for (const auto& row : rows) out.insert(row[0].as<std::string>());
   return out;
 }
@@ -163,7 +143,7 @@ std::set<std::string> ImportStore::ExistingExternalIds(pqxx::transaction_base& t
   pqxx::result rows = tx.exec_params(
       "SELECT DISTINCT external_id FROM customers"
       " WHERE external_id <> '' AND external_id = ANY($1::text[])",
-      TextArray(ids));
+      pg::ArrayLiteral(ids));
   for (const auto& row : rows) out.insert(row[0].as<std::string>());
   return out;
 }
@@ -184,14 +164,13 @@ void ImportStore::CopyCustomers(pqxx::transaction_base& tx, const std::vector<v1
       v1::Customer record = c;
       record.clear_contact_points();
       std::string time = TimeUtil::ToString(c.create_time());
-      std::vector<std::string> tags(c.tags().begin(), c.tags().end());
       const char* birth_year = nullptr;
       std::string year = std::to_string(c.birth_year());
       if (c.birth_year() != 0) birth_year = year.c_str();
       std::array<std::string, 23> row{
           c.customer_id(), c.region_id(), c.display_name(), std::to_string(c.kind()),
           std::to_string(c.vip_tier()), std::to_string(c.gender()), "",
-          c.residence().province_code(), c.residence().city_code(), TextArray(tags),
+          c.residence().province_code(), c.residence().city_code(), TagsArray(c),
           ByteaText(record.SerializeAsString()), std::to_string(c.hlc().wall_time_millis()),
           std::to_string(c.hlc().logical()), c.hlc().node(), time, time,
           std::to_string(c.marital_status()), std::to_string(c.income_band()), c.occupation(),
