@@ -24,22 +24,20 @@ int main(int argc, char** argv) {
   tmk::recording::RegisterRecording(catalog);
   tmk::qa::RegisterQa(catalog);
   tmk::reporting::RegisterReporting(catalog);
-  std::vector<std::string> known;
-  for (const auto& [name, factory] : catalog.factories()) known.push_back(name);
-
   auto source = tmk::ConfigSource::FromCommandLine(argc, argv, environ);
   if (!source.ok()) {
     std::fprintf(stderr, "telemarketing-server: %s\n", std::string(source.status().message()).c_str());
     return 2;
   }
-  auto server = tmk::server::ServerConfig::Read(*source, known);
+  auto server = tmk::server::ServerConfig::Read(*source, catalog.names());
   auto pg = tmk::pg::PgConfig::Read(*source);
   auto kafka = tmk::events::KafkaConfig::Read(*source);
   auto auth = tmk::server::ReadAuthConfig(*source);
+  tmk::server::ConfiguredModules hosted = catalog.Configure(*source, server);
   if (absl::Status valid = source->Finish(); !valid.ok()) {
     std::fprintf(stderr, "telemarketing-server: configuration errors:\n%s\n",
                  std::string(valid.message()).c_str());
     return 2;
   }
-  return tmk::server::RunSuiteServer(server, pg, kafka, auth, catalog);
+  return tmk::server::RunSuiteServer(server, pg, kafka, auth, hosted);
 }

@@ -134,7 +134,9 @@ absl::StatusOr<Principal> Authenticator::Authenticate(
   }
   std::string_view token = TrimSpaces(value.substr(kBearerScheme.size()));
   if (token.empty()) return absl::UnauthenticatedError("missing bearer token");
-  return verifier_->Verify(token);
+  absl::StatusOr<Principal> principal = verifier_->Verify(token);
+  if (principal.ok()) principal->credential = std::string(value);
+  return principal;
 }
 
 Principal Authenticator::LocalDevPrincipal() {

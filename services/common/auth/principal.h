@@ -88,6 +88,10 @@ struct Principal {
   std::vector<std::string> regions;
   // When the credential stops being valid; long-lived streams re-check it.
   std::chrono::system_clock::time_point expiry;
+  // The `authorization` value the caller presented ("" with authentication off). A service that
+  // calls another on the caller's behalf forwards it, so the callee applies the caller's own
+  // masking, scopes and audit (R6) rather than the calling service's.
+  std::string credential;
 
   // Exact membership: admin does not imply the other roles, so each RPC states whom it admits.
   bool HasRole(Role role) const { return roles.Contains(role); }

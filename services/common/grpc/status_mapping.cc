@@ -1,5 +1,8 @@
 #include "services/common/grpc/status_mapping.h"
 
+#include <string>
+
+#include "absl/strings/str_cat.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "services/common/core/status_details.h"
@@ -46,6 +49,31 @@ grpc::Status ToGrpcStatus(const absl::Status& status, std::string_view domain) {
                             : std::string(status.message());
   rich.set_message(message);
   return grpc::Status(ToGrpcCode(status.code()), message, rich.SerializeAsString());
+}
+
+absl::Status FromPeerStatus(const grpc::Status& status, std::string_view peer) {
+  if (status.ok()) return absl::OkStatus();
+  std::string message = absl::StrCat(absl::string_view(peer.data(), peer.size()), ": ",
+                                     status.error_message());
+  switch (status.error_code()) {
+    case grpc::StatusCode::NOT_FOUND:
+      return absl::NotFoundError(message);
+    case grpc::StatusCode::INVALID_ARGUMENT:
+      return absl::InvalidArgumentError(message);
+    case grpc::StatusCode::PERMISSION_DENIED:
+      return absl::PermissionDeniedError(message);
+    case grpc::StatusCode::UNAUTHENTICATED:
+      return absl::UnauthenticatedError(message);
+    case grpc::StatusCode::FAILED_PRECONDITION:
+      return absl::FailedPreconditionError(message);
+    case grpc::StatusCode::UNAVAILABLE:
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:
+    case grpc::StatusCode::CANCELLED:
+      return absl::UnavailableError(message);
+    default:
+      return absl::InternalError(message);
+  }
 }
 
 }  // namespace tmk::grpcx

@@ -60,6 +60,18 @@ class UnaryCalls {
     return reactor;
   }
 
+  // A service class's RPC override forwarding to `api.*handler(who, request, response)`, the
+  // shape of every unary handler in the suite.
+  template <class Api, class Request, class Response>
+  grpc::ServerUnaryReactor* Delegate(grpc::CallbackServerContext* context, Api& api,
+                                     absl::Status (Api::*handler)(const auth::Principal&,
+                                                                  const Request&, Response&),
+                                     const Request* request, Response* response) {
+    return Unary(context, [&api, handler, request, response](const auth::Principal& who) {
+      return (api.*handler)(who, *request, *response);
+    });
+  }
+
  private:
   const auth::Authenticator& authenticator_;
   BlockingExecutor& executor_;

@@ -23,6 +23,15 @@ bool IsHostPort(const std::string& address) {
   return std::all_of(address.begin() + colon + 1, address.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// The listen address as a client dials it: wildcard hosts become loopback.
+std::string DialableAddress(const std::string& listen) {
+  size_t colon = listen.rfind(':');
+  std::string host = listen.substr(0, colon);
+  if (host == "0.0.0.0") host = "127.0.0.1";
+  if (host == "[::]") host = "[::1]";
+  return host + listen.substr(colon);
+}
+
 }  // namespace
 
 ServerConfig ServerConfig::Read(ConfigSource& source, const std::vector<std::string>& known) {
@@ -73,6 +82,21 @@ auth::AuthConfig ReadAuthConfig(ConfigSource& source) {
     source.AddError("auth-mode", std::string(valid.message()));
   }
   return config;
+}
+
+std::string ReadPeerAddress(ConfigSource& source, const ServerConfig& server, std::string_view service) {
+  std::string setting = absl::StrCat(absl::string_view(service.data(), service.size()), "-address");
+  std::string address = source.String(setting, "");
+  if (!address.empty()) {
+    if (!IsHostPort(address)) source.AddError(setting, "expected host:port");
+    return address;
+  }
+  if (std::find(server.services.begin(), server.services.end(), service) != server.services.end()) {
+    return DialableAddress(server.grpc_listen);
+  }
+  source.AddError(setting, absl::StrCat("required: ", absl::string_view(service.data(), service.size()),
+                                        " is not among --services"));
+  return "";
 }
 
 }  // namespace tmk::server

@@ -1,6 +1,7 @@
 #pragma once
 #include <chrono>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "services/common/auth/authenticator.h"
@@ -26,5 +27,10 @@ struct ServerConfig {
 };
 
 auth::AuthConfig ReadAuthConfig(ConfigSource& source);
+
+// Where a module reaches another service of the suite: `--<service>-address` (e.g.
+// TM_CONTACTS_ADDRESS), by default this process's own gRPC address when it hosts that service
+// (the single-process install); required otherwise.
+std::string ReadPeerAddress(ConfigSource& source, const ServerConfig& server, std::string_view service);
 
 }  // namespace tmk::server

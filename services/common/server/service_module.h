@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -18,6 +19,7 @@ class Service;
 }
 namespace tmk {
 class Clock;
+class ConfigSource;
 }
 namespace tmk::auth {
 class Authenticator;
@@ -50,16 +52,34 @@ class ServiceModule {
   virtual bool Healthy() = 0;
 };
 
-using ModuleFactory = std::function<std::unique_ptr<ServiceModule>(const ModuleContext&)>;
+struct ServerConfig;
 
-// Service name ("contacts") → factory; each service adds itself with one Register… function.
+using ModuleFactory = std::function<std::unique_ptr<ServiceModule>(const ModuleContext&)>;
+// Reads a module's own settings (one plain struct, STYLE.md §6), reporting problems to `settings`,
+// and returns the factory that builds the module with them. Only the hosted modules' settings are
+// read, so a setting meant for a service this process does not run is refused as unknown.
+using ModuleConfigure =
+    std::function<ModuleFactory(ConfigSource& settings, const ServerConfig& server)>;
+
+// The hosted modules, in the order of --services, ready to build.
+using ConfiguredModules = std::vector<std::pair<std::string, ModuleFactory>>;
+
+// Service name ("contacts") → how to configure it; each service adds itself with one Register…
+// function.
 class ModuleCatalog {
  public:
-  void Add(std::string name, ModuleFactory factory) { factories_[std::move(name)] = std::move(factory); }
-  const std::map<std::string, ModuleFactory>& factories() const { return factories_; }
+  // A module without settings of its own.
+  void Add(std::string name, ModuleFactory factory);
+  void AddConfigurable(std::string name, ModuleConfigure configure) {
+    configures_[std::move(name)] = std::move(configure);
+  }
+
+  std::vector<std::string> names() const;
+  // Reads the settings of the services `server` hosts.
+  ConfiguredModules Configure(ConfigSource& settings, const ServerConfig& server) const;
 
  private:
-  std::map<std::string, ModuleFactory> factories_;
+  std::map<std::string, ModuleConfigure> configures_;
 };
 
 }  // namespace tmk::server

@@ -111,7 +111,7 @@ void BlockTerminationSignals() {
 
 int RunSuiteServer(const ServerConfig& server, const pg::PgConfig& pg,
                    const events::KafkaConfig& kafka, const auth::AuthConfig& auth_config,
-                   const ModuleCatalog& catalog) {
+                   const ConfiguredModules& hosted) {
   log::Configure(server.log_level, server.region);
   absl::StatusOr<auth::Authenticator> authenticator = auth::Authenticator::Create(auth_config);
   if (!authenticator.ok()) {
@@ -125,12 +125,10 @@ int RunSuiteServer(const ServerConfig& server, const pg::PgConfig& pg,
   ModuleContext context{server.region, pg, kafka, *authenticator, SystemClock::Instance(), registry};
 
   std::vector<std::unique_ptr<ServiceModule>> modules;
-  for (const std::string& name : server.services) {
-    modules.push_back(catalog.factories().at(name)(context));
-  }
+  for (const auto& [name, factory] : hosted) modules.push_back(factory(context));
   for (size_t i = 0; i < modules.size(); ++i) {
     if (absl::Status started = modules[i]->Start(); !started.ok()) {
-      log::Error("service failed to start", {{"service", server.services[i]}, {"error", started.message()}});
+      log::Error("service failed to start", {{"service", hosted[i].first}, {"error", started.message()}});
       for (size_t j = 0; j < i; ++j) modules[j]->Stop();
       return 1;
     }

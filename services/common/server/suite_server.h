@@ -12,6 +12,6 @@ void BlockTerminationSignals();
 // Runs until SIGTERM or SIGINT; returns the process exit code.
 int RunSuiteServer(const ServerConfig& server, const pg::PgConfig& pg,
                    const events::KafkaConfig& kafka, const auth::AuthConfig& auth,
-                   const ModuleCatalog& catalog);
+                   const ConfiguredModules& hosted);
 
 }  // namespace tmk::server

@@ -171,15 +171,9 @@ class ContactsService final : public v1::ContactsService::CallbackService {
   }
 
  private:
-  template <class Api, class Request, class Response>
-  grpc::ServerUnaryReactor* Delegate(grpc::CallbackServerContext* context, Api& api,
-                                     absl::Status (Api::*handler)(const auth::Principal&,
-                                                                  const Request&, Response&),
-                                     const Request* request, Response* response) {
-    return runtime_.calls().Unary(context, [&api, handler, request, response](
-                                               const auth::Principal& who) {
-      return (api.*handler)(who, *request, *response);
-    });
+  template <class... Args>
+  grpc::ServerUnaryReactor* Delegate(Args&&... args) {
+    return runtime_.calls().Delegate(std::forward<Args>(args)...);
   }
 
   server::ServiceRuntime& runtime_;

@@ -1,0 +1,48 @@
+#include "services/campaigns/api/grpc_contacts_client.h"
+
+#include "services/common/grpc/status_mapping.h"
+
+namespace tmk::campaigns {
+namespace contacts = telemarketing::contacts::v1;
+
+GrpcContactsClient::GrpcContactsClient(const std::string& address,
+                                       std::chrono::milliseconds deadline)
+    : stub_(contacts::ContactsService::NewStub(
+          grpc::CreateChannel(address, grpc::InsecureChannelCredentials()))),
+      deadline_(deadline) {}
+
+void GrpcContactsClient::Prepare(grpc::ClientContext& context,
+                                 const auth::Principal& on_behalf_of) const {
+  context.set_deadline(std::chrono::system_clock::now() + deadline_);
+  if (!on_behalf_of.credential.empty()) {
+    context.AddMetadata("authorization", on_behalf_of.credential);
+  }
+}
+
+absl::StatusOr<contacts::Customer> GrpcContactsClient::GetCustomer(
+    const auth::Principal& on_behalf_of, std::string_view customer_id) {
+  grpc::ClientContext context;
+  Prepare(context, on_behalf_of);
+  contacts::GetCustomerRequest request;
+  request.set_customer_id(std::string(customer_id));
+  contacts::GetCustomerResponse response;
+  if (grpc::Status status = stub_->GetCustomer(&context, request, &response); !status.ok()) {
+    return grpcx::FromPeerStatus(status, "contacts");
+  }
+  return std::move(*response.mutable_customer());
+}
+
+absl::StatusOr<contacts::ContactList> GrpcContactsClient::GetContactList(
+    const auth::Principal& on_behalf_of, std::string_view list_id) {
+  grpc::ClientContext context;
+  Prepare(context, on_behalf_of);
+  contacts::GetContactListRequest request;
+  request.set_list_id(std::string(list_id));
+  contacts::GetContactListResponse response;
+  if (grpc::Status status = stub_->GetContactList(&context, request, &response); !status.ok()) {
+    return grpcx::FromPeerStatus(status, "contacts");
+  }
+  return std::move(*response.mutable_contact_list());
+}
+
+}  // namespace tmk::campaigns

@@ -1,0 +1,35 @@
+#pragma once
+// CustomerDirectory and ContactLists over gRPC: ContactsService at a configured address (this
+// process's own in the single-process install). Calls carry the caller's credential, so contacts
+// masks and audits as for the caller (R6), and a deadline, so a slow contacts never holds a
+// campaigns worker for long.
+#include <grpcpp/grpcpp.h>
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "services/campaigns/api/contact_lists.h"
+#include "services/campaigns/api/customer_directory.h"
+#include "telemarketing/contacts/v1/contacts_service.grpc.pb.h"
+
+namespace tmk::campaigns {
+
+class GrpcContactsClient final : public CustomerDirectory, public ContactLists {
+ public:
+  explicit GrpcContactsClient(const std::string& address,
+                              std::chrono::milliseconds deadline = std::chrono::seconds(5));
+
+  absl::StatusOr<telemarketing::contacts::v1::Customer> GetCustomer(
+      const auth::Principal& on_behalf_of, std::string_view customer_id) override;
+  absl::StatusOr<telemarketing::contacts::v1::ContactList> GetContactList(
+      const auth::Principal& on_behalf_of, std::string_view list_id) override;
+
+ private:
+  void Prepare(grpc::ClientContext& context, const auth::Principal& on_behalf_of) const;
+
+  std::unique_ptr<telemarketing::contacts::v1::ContactsService::Stub> stub_;
+  std::chrono::milliseconds deadline_;
+};
+
+}  // namespace tmk::campaigns
