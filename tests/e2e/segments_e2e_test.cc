@@ -4,11 +4,10 @@
 
 #include <set>
 
-#include "google/rpc/error_details.pb.h"
-#include "google/rpc/status.pb.h"
 #include "telemarketing/contacts/v1/contacts_service.grpc.pb.h"
 #include "tests/common/auth/jwt_test_util.h"
 #include "tests/support/contacts_suite_test.h"
+#include "tests/support/rpc_error.h"
 #include "tests/support/suite_process.h"
 #include "tests/support/test_env.h"
 
@@ -16,30 +15,6 @@ namespace tmk {
 namespace {
 
 namespace v1 = telemarketing::contacts::v1;
-
-// The BadRequest field violations of a status, field → description.
-std::map<std::string, std::string> Violations(const grpc::Status& status) {
-  std::map<std::string, std::string> out;
-  google::rpc::Status rich;
-  if (!rich.ParseFromString(status.error_details())) return out;
-  for (const auto& detail : rich.details()) {
-    google::rpc::BadRequest bad;
-    if (detail.UnpackTo(&bad)) {
-      for (const auto& v : bad.field_violations()) out[v.field()] = v.description();
-    }
-  }
-  return out;
-}
-
-std::string Reason(const grpc::Status& status) {
-  google::rpc::Status rich;
-  if (!rich.ParseFromString(status.error_details())) return "";
-  for (const auto& detail : rich.details()) {
-    google::rpc::ErrorInfo info;
-    if (detail.UnpackTo(&info)) return info.reason();
-  }
-  return "";
-}
 
 class SegmentsEndToEnd : public testing::ContactsSuiteTest<SegmentsEndToEnd> {
  public:  // read by ContactsSuiteTest
@@ -110,7 +85,7 @@ TEST_F(SegmentsEndToEnd, BadFiltersAreInvalidArgumentWithAFieldViolationNamingTh
   v1::ValidateSegmentFilterResponse ignored;
   grpc::Status status = stub_->ValidateSegmentFilter(&c1, validate, &ignored);
   ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  auto violations = Violations(status);
+  auto violations = testing::FieldViolations(status);
   ASSERT_EQ(violations.count("filter"), 1u) << status.error_message();
   EXPECT_EQ(violations["filter"].rfind("column 22: unknown field 'agee'", 0), 0u) << violations["filter"];
 
@@ -118,7 +93,7 @@ TEST_F(SegmentsEndToEnd, BadFiltersAreInvalidArgumentWithAFieldViolationNamingTh
   validate.set_filter("occupation = 'x'; DROP TABLE customers; --");
   status = stub_->ValidateSegmentFilter(&c2, validate, &ignored);
   ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_EQ(Violations(status)["filter"], "column 14: unexpected character ''' (strings use double quotes)");
+  EXPECT_EQ(testing::FieldViolations(status)["filter"], "column 14: unexpected character ''' (strings use double quotes)");
 
   grpc::ClientContext c3;
   v1::CreateSegmentRequest create;
@@ -126,7 +101,7 @@ TEST_F(SegmentsEndToEnd, BadFiltersAreInvalidArgumentWithAFieldViolationNamingTh
   v1::CreateSegmentResponse created;
   status = stub_->CreateSegment(&c3, create, &created);
   ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  violations = Violations(status);
+  violations = testing::FieldViolations(status);
   EXPECT_EQ(violations["segment.filter"], "column 17: nested too deeply: at most 16 levels");
   EXPECT_EQ(violations["segment.display_name"], "required");
   EXPECT_EQ(violations["request_id"], "required");
@@ -204,7 +179,7 @@ TEST_F(SegmentsEndToEnd, EvaluateASegmentIntoAListAndPageThroughItsMembers) {
   v1::ListContactListMembersResponse ignored;
   status = stub_->ListContactListMembers(&bad_token_context, bad_token, &ignored);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_EQ(Violations(status).count("page_token"), 1u);
+  EXPECT_EQ(testing::FieldViolations(status).count("page_token"), 1u);
 
   grpc::ClientContext gs;
   v1::GetSegmentRequest get_segment;
@@ -256,13 +231,13 @@ TEST_F(SegmentsEndToEnd, UpdateListAndDeleteFollowTheResourceRules) {
   update.set_request_id(testing::UniqueName("req"));
   status = stub_->UpdateSegment(&u2, update, &updated);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::ABORTED);
-  EXPECT_EQ(Reason(status), "ETAG_MISMATCH");
+  EXPECT_EQ(testing::ErrorReason(status), "ETAG_MISMATCH");
 
   grpc::ClientContext u3;
   update.mutable_update_mask()->add_paths("region_id");
   status = stub_->UpdateSegment(&u3, update, &updated);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_EQ(Violations(status).count("update_mask"), 1u);
+  EXPECT_EQ(testing::FieldViolations(status).count("update_mask"), 1u);
 
   v1::Segment second = CreateSegment(TagFilter());
   std::set<std::string> listed;
@@ -305,7 +280,7 @@ TEST_F(SegmentsEndToEnd, UpdateListAndDeleteFollowTheResourceRules) {
   v1::ContactList refused;
   status = Evaluate(evaluate, &refused);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
-  EXPECT_EQ(Reason(status), "SEGMENT_DELETED");
+  EXPECT_EQ(testing::ErrorReason(status), "SEGMENT_DELETED");
 
   // The list made from it stays until deleted itself.
   grpc::ClientContext gl;

@@ -88,10 +88,13 @@ order.
 {{- $workloads = append $workloads $w }}
 {{- end }}
 {{- else }}
+{{- /* The services each one calls over gRPC: a fact of the code, so not a value. */}}
+{{- $peers := dict "campaigns" (list "contacts") }}
 {{- range $name := list "contacts" "campaigns" "dialing" "recording" "qa" "reporting" }}
 {{- $svc := index $.Values.services $name }}
 {{- if $svc.enabled }}
 {{- $w := dict "component" $name "services" $name "readinessService" $svc.healthService }}
+{{- $_ := set $w "peers" (get $peers $name | default list) }}
 {{- $_ := set $w "replicas" $svc.replicas }}
 {{- $_ = set $w "resources" $svc.resources }}
 {{- $_ = set $w "extraEnv" ($svc.extraEnv | default list) }}
