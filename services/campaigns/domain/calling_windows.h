@@ -1,0 +1,104 @@
+#pragma once
+// When a campaign may call (R10) inside the region's hard rules (R20): weekly windows per customer
+// kind, holidays, a fallback time zone, all bounded by ContactPolicy.legal_bounds. Mirrors
+// telemarketing.campaigns.v1 calling_windows.proto; evaluated in the customer's local time.
+#include <chrono>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "services/campaigns/domain/holiday.h"
+#include "services/campaigns/domain/sales_vocabulary.h"
+#include "services/campaigns/domain/weekly_window.h"
+#include "services/common/core/status_details.h"
+
+namespace tmk::campaigns {
+
+struct CustomerKindWindow {
+  CustomerKind customer_kind = CustomerKind::kUnspecified;
+  // Empty: customers of this kind are never called by the campaign.
+  std::vector<WeeklyWindow> weekly;
+};
+
+struct CampaignCallingWindows {
+  std::vector<CustomerKindWindow> windows;
+  std::string fallback_time_zone;
+  std::vector<Holiday> holidays;
+};
+
+// Per-customer caps across all campaigns of the region (R20); zero means no limit.
+struct FrequencyCap {
+  int max_calls_per_day = 0;
+  int max_calls_per_week = 0;
+  int max_calls_per_30_days = 0;
+  std::chrono::milliseconds min_gap{0};
+  int max_contacts_per_30_days = 0;
+};
+
+// The region's hard rules (R10, R20): no campaign setting can exceed them.
+struct ContactPolicy {
+  std::vector<WeeklyWindow> legal_bounds;
+  std::vector<Holiday> holidays;
+  FrequencyCap frequency_cap;
+  std::vector<CustomerKindWindow> default_windows;
+};
+
+// R10 defaults: consumers Mon-Fri 18:30-21:00 and Sat-Sun 10:00-20:00; businesses Mon-Fri
+// 09:00-12:00 and 14:00-17:30.
+std::vector<CustomerKindWindow> DefaultCustomerWindows();
+// R20 default legal calling hours: every day 08:00-21:00.
+std::vector<WeeklyWindow> DefaultLegalBounds();
+
+// Whether an IANA time zone name is known (the system tz database in production; a fixed set in
+// tests, so domain tests need no files).
+using TimeZoneKnown = std::function<bool(const std::string& name)>;
+
+// Every problem of a campaign's windows, with field paths under `field` (e.g.
+// "campaign.calling_windows"): customer kinds known and not repeated; weekly windows valid and
+// non-overlapping (CheckWeeklyWindows); a known fallback time zone (required: without it a
+// customer of unknown zone could be called at night); valid holidays; and everything inside the
+// policy's legal bounds (CheckWithinLegalBounds).
+void CheckCallingWindows(const CampaignCallingWindows& windows, const ContactPolicy& policy,
+                         const TimeZoneKnown& time_zone_known, std::string_view field,
+                         Violations& violations);
+
+// Only the R20 containment: each valid weekly range lies inside the legal bounds on each of its
+// days — a range partly outside is refused, never clipped — and each valid campaign-holiday range
+// inside what is legal on that date (the region's holiday ranges when the date is a region
+// holiday, else the legal bounds of its weekday). Used when the policy changes under live
+// campaigns too.
+void CheckWithinLegalBounds(const CampaignCallingWindows& windows, const ContactPolicy& policy,
+                            std::string_view field, Violations& violations);
+
+// Each valid weekly range of the kinds' windows lies inside `legal` on each of its days; under
+// "<field>[i].weekly[j].ranges[k]".
+void CheckKindWindowsWithin(const std::vector<CustomerKindWindow>& windows,
+                            const WeekSchedule& legal, std::string_view field,
+                            Violations& violations);
+
+// Customer kinds known and unique, and each kind's weekly windows valid; under
+// "<field>[i].customer_kind" and "<field>[i].weekly...". Shared by campaigns and policy defaults.
+void CheckKindWindows(const std::vector<CustomerKindWindow>& windows, std::string_view field,
+                      Violations& violations);
+
+// Gives every customer kind the campaign has no entry for the policy's default windows (which
+// WithPolicyDefaults keeps inside the legal bounds). An entry with no weekly windows is kept: it
+// means that kind is not called.
+CampaignCallingWindows WithWindowDefaults(CampaignCallingWindows windows,
+                                          const ContactPolicy& policy);
+
+// Whether `time` on `date` (local wall clock) falls in the windows: a holiday on that date
+// overrides the weekly windows with its own ranges (none: not callable), otherwise the weekday's
+// ranges apply. Dialing evaluates the same rule.
+bool IsCallableAt(const std::vector<WeeklyWindow>& weekly, const std::vector<Holiday>& holidays,
+                  const LocalDate& date, LocalTime time);
+
+// A campaign may call a customer of `kind` at that local date and time when both the region's
+// rule (legal bounds with the region's holidays) and the campaign's own (the kind's windows with
+// the campaign's holidays) allow it. A customer of unspecified kind must be callable under every
+// kind the campaign has windows for; a kind without an entry is not called.
+bool IsCampaignCallableAt(const CampaignCallingWindows& windows, const ContactPolicy& policy,
+                          CustomerKind kind, const LocalDate& date, LocalTime time);
+
+}  // namespace tmk::campaigns
