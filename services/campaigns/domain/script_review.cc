@@ -25,7 +25,9 @@ absl::Status CheckReviewer(const ReviewFacts& facts, std::string_view verb,
                   std::find(facts.editor_ids.begin(), facts.editor_ids.end(), actor) !=
                       facts.editor_ids.end();
   if (!wrote_it) return absl::OkStatus();
-  return WithReason(absl::PermissionDeniedError(absl::StrCat(
+  // The version, not the caller's role, is what refuses: FAILED_PRECONDITION like any other
+  // review rule, so clients handle every refusal of a verb alike.
+  return WithReason(absl::FailedPreconditionError(absl::StrCat(
                         View(actor), " may not ", View(verb),
                         " a script version they wrote: another reviewer must")),
                     "SELF_REVIEW");

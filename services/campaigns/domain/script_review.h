@@ -4,7 +4,7 @@
 //   or -> DRAFT (reject), APPROVED -> RETIRED (retire).
 // Four eyes: nobody who wrote a version — its author or anyone who edited it — reviews it.
 // Only drafts change; APPROVED and RETIRED versions are immutable, so what was reviewed is what
-// agents read. Refusals are FAILED_PRECONDITION (PERMISSION_DENIED for self-review) with a reason.
+// agents read. Refusals are FAILED_PRECONDITION with a reason (self-review: SELF_REVIEW).
 #include <cstddef>
 #include <string>
 #include <string_view>

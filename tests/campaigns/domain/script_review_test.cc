@@ -49,7 +49,7 @@ TEST(ScriptReview, NobodyWhoWroteAVersionReviewsIt) {
   for (const char* writer : {"author-1", "editor-2"}) {
     for (ReviewVerb verb : {ReviewVerb::kApprove, ReviewVerb::kReject}) {
       absl::StatusOr<State> state = ApplyReviewVerb(Facts(State::kInReview), verb, writer);
-      EXPECT_EQ(state.status().code(), absl::StatusCode::kPermissionDenied) << writer;
+      EXPECT_EQ(state.status().code(), absl::StatusCode::kFailedPrecondition) << writer;
       EXPECT_EQ(ReasonOf(state.status()), "SELF_REVIEW");
     }
   }
