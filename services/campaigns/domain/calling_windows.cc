@@ -109,10 +109,7 @@ void CheckCallingWindows(const CampaignCallingWindows& windows, const ContactPol
   const std::string base(field);
   CheckKindWindows(windows.windows, base + ".windows", v);
   const std::string& zone = windows.fallback_time_zone;
-  if (zone.empty()) {
-    v.Add(base + ".fallback_time_zone",
-          "required: the IANA time zone for customers whose own is unknown, e.g. Asia/Shanghai");
-  } else if (zone.size() > kMaxTimeZoneName || !time_zone_known(zone)) {
+  if (!zone.empty() && (zone.size() > kMaxTimeZoneName || !time_zone_known(zone))) {
     v.Add(base + ".fallback_time_zone",
           absl::StrCat("'", zone.substr(0, kMaxTimeZoneName),
                        "' is not an IANA time zone name, e.g. Asia/Shanghai"));
@@ -129,6 +126,16 @@ CampaignCallingWindows WithWindowDefaults(CampaignCallingWindows windows,
     windows.windows.push_back(fallback ? *fallback : CustomerKindWindow{kind, {}});
   }
   return windows;
+}
+
+bool IsDialable(const CampaignCallingWindows& windows) {
+  if (windows.fallback_time_zone.empty()) return false;
+  for (const CustomerKindWindow& w : windows.windows) {
+    for (const WeeklyWindow& weekly : w.weekly) {
+      if (!weekly.days.empty() && !weekly.ranges.empty()) return true;
+    }
+  }
+  return false;
 }
 
 bool IsCallableAt(const std::vector<WeeklyWindow>& weekly, const std::vector<Holiday>& holidays,

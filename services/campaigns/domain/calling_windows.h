@@ -56,9 +56,9 @@ using TimeZoneKnown = std::function<bool(const std::string& name)>;
 
 // Every problem of a campaign's windows, with field paths under `field` (e.g.
 // "campaign.calling_windows"): customer kinds known and not repeated; weekly windows valid and
-// non-overlapping (CheckWeeklyWindows); a known fallback time zone (required: without it a
-// customer of unknown zone could be called at night); valid holidays; and everything inside the
-// policy's legal bounds (CheckWithinLegalBounds).
+// non-overlapping (CheckWeeklyWindows); a fallback time zone, when set, known to the tz database;
+// valid holidays; and everything inside the policy's legal bounds (CheckWithinLegalBounds).
+// An empty fallback zone is a draft's gap, not an error: IsDialable says when windows are complete.
 void CheckCallingWindows(const CampaignCallingWindows& windows, const ContactPolicy& policy,
                          const TimeZoneKnown& time_zone_known, std::string_view field,
                          Violations& violations);
@@ -81,6 +81,11 @@ void CheckKindWindowsWithin(const std::vector<CustomerKindWindow>& windows,
 // "<field>[i].customer_kind" and "<field>[i].weekly...". Shared by campaigns and policy defaults.
 void CheckKindWindows(const std::vector<CustomerKindWindow>& windows, std::string_view field,
                       Violations& violations);
+
+// Whether dialing can evaluate the windows for every customer (R10, R20): some weekly range to call
+// in, and a fallback time zone for customers whose own zone is unknown — without it such a customer
+// could be called at night. PILOT and ACTIVE need it (campaign readiness).
+bool IsDialable(const CampaignCallingWindows& windows);
 
 // Gives every customer kind the campaign has no entry for the policy's default windows (which
 // WithPolicyDefaults keeps inside the legal bounds). An entry with no weekly windows is kept: it

@@ -128,14 +128,26 @@ TEST(CallingWindowsTest, ReportsWindowProblemsWithTheirPaths) {
   EXPECT_THAT(CheckFields(w), ElementsAre("cw.windows[1].weekly[1].ranges[0]"));
 }
 
-TEST(CallingWindowsTest, NeedsAKnownFallbackTimeZone) {
+TEST(CallingWindowsTest, AFallbackTimeZoneMustBeKnown) {
   CampaignCallingWindows w = ValidWindows();
-  w.fallback_time_zone = "";
-  EXPECT_THAT(CheckFields(w), ElementsAre("cw.fallback_time_zone"));
   w.fallback_time_zone = "Mars/Olympus_Mons";
+  EXPECT_THAT(CheckFields(w), ElementsAre("cw.fallback_time_zone"));
+  w.fallback_time_zone = std::string(65, 'A');
   EXPECT_THAT(CheckFields(w), ElementsAre("cw.fallback_time_zone"));
   w.fallback_time_zone = "Asia/Urumqi";
   EXPECT_THAT(CheckFields(w), IsEmpty());
+  w.fallback_time_zone = "";  // a draft may leave it for later
+  EXPECT_THAT(CheckFields(w), IsEmpty());
+}
+
+TEST(CallingWindowsTest, DialableNeedsARangeAndAFallbackTimeZone) {
+  CampaignCallingWindows w = ValidWindows();
+  EXPECT_TRUE(IsDialable(w));
+  w.fallback_time_zone = "";
+  EXPECT_FALSE(IsDialable(w));
+  w = ValidWindows();
+  w.windows = {{CustomerKind::kB2c, {}}, {CustomerKind::kB2b, {}}};
+  EXPECT_FALSE(IsDialable(w));
 }
 
 TEST(CallingWindowsTest, ChecksCampaignHolidays) {
