@@ -9,6 +9,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "services/campaigns/api/resource_requests.h"
 #include "services/campaigns/api/script_mapping.h"
 #include "services/campaigns/domain/merge_field_catalog.h"
 #include "services/campaigns/domain/merge_field_values.h"
@@ -42,11 +43,8 @@ constexpr RoleSet kApprovedReaders{Role::kAgent, Role::kSupervisor, Role::kAdmin
                                    Role::kQaAnalyst, Role::kIntegrator};
 constexpr RoleSet kRenderers{Role::kAgent, Role::kSupervisor, Role::kAdmin};
 
-constexpr size_t kMaxRequestId = 128;
 constexpr size_t kMaxDisplayName = 200;
 constexpr size_t kMaxNote = 2000;  // descriptions, comments, reasons
-constexpr int kMaxPageSize = 1000;
-constexpr int kDefaultPageSize = 50;
 
 // Only what was reviewed reaches agents.
 bool SeesApprovedOnly(const auth::Principal& who) { return !auth::HasAnyRole(who, kReaders); }
@@ -55,34 +53,13 @@ bool IsApprovedContent(v1::ScriptVersionState state) {
   return state == v1::SCRIPT_VERSION_STATE_APPROVED || state == v1::SCRIPT_VERSION_STATE_RETIRED;
 }
 
-void CheckId(const std::string& id, const std::string& field, const char* what,
-             Violations& violations) {
-  if (id.empty()) {
-    violations.Add(field, "required");
-  } else if (!Uuid::Parse(id)) {
-    violations.Add(field, absl::StrCat("not a ", what, " id (a UUID)"));
-  }
-}
-
 void CheckVersion(int32_t version, const std::string& field, Violations& violations) {
   if (version < 1) violations.Add(field, "required: a version number, 1 or more");
-}
-
-void CheckRequestId(const std::string& request_id, Violations& violations) {
-  if (request_id.size() > kMaxRequestId) violations.Add("request_id", "at most 128 characters");
 }
 
 void CheckNote(const std::string& text, const std::string& field, Violations& violations) {
   if (text.size() > kMaxNote) violations.Add(field, "at most 2000 bytes");
 }
-
-void CheckPageSize(int page_size, Violations& violations) {
-  if (page_size < 0 || page_size > kMaxPageSize) {
-    violations.Add("page_size", "0-1000 (0 means 50)");
-  }
-}
-
-int PageLimit(int page_size) { return page_size == 0 ? kDefaultPageSize : page_size; }
 
 // A page token's kind names the listing and its filter, so a token replayed against another
 // filter is refused rather than misread.
@@ -143,11 +120,6 @@ std::vector<std::string> MaskPaths(const google::protobuf::FieldMask& mask,
   return paths;
 }
 
-absl::Status ReusedRequestId() {
-  return WithReason(absl::AlreadyExistsError("request_id was already used for a different request"),
-                    "REQUEST_ID_REUSED");
-}
-
 absl::Status ScriptNotFound(const std::string& script_id) {
   return absl::NotFoundError(absl::StrCat("script ", script_id, " not found"));
 }
@@ -156,12 +128,10 @@ absl::Status VersionNotFound(const std::string& script_id, int32_t version) {
   return absl::NotFoundError(absl::StrCat("script ", script_id, " has no version ", version));
 }
 
-absl::Status CheckRevision(int64_t given, int64_t current, const char* what) {
+// A given revision (0: none given) must be the current one.
+absl::Status CheckRevision(int64_t given, int64_t current, std::string_view what) {
   if (given == 0 || given == current) return absl::OkStatus();
-  return WithReason(absl::AbortedError(absl::StrCat("revision ", given, " is stale; the ", what,
-                                                    " is at ", current,
-                                                    ": read it again and retry")),
-                    "REVISION_MISMATCH");
+  return RevisionMismatch(given, current, what);
 }
 
 const char* VerbName(ReviewVerb verb) {
@@ -270,7 +240,7 @@ absl::Status ScriptApi::GetScript(const auth::Principal& who, const v1::GetScrip
     return allowed;
   }
   Violations violations;
-  CheckId(request.script_id(), "script_id", "script", violations);
+  CheckResourceId(request.script_id(), "script_id", "script", violations);
   if (!violations.empty()) return violations.ToStatus();
   std::optional<v1::Script> found;
   absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
@@ -292,7 +262,7 @@ absl::Status ScriptApi::ListScripts(const auth::Principal& who,
     return allowed;
   }
   Violations violations;
-  CheckPageSize(request.page_size(), violations);
+  const int limit = PageLimit(request.page_size(), violations);
   if (request.campaign_type() < 0 || request.campaign_type() > kMaxScriptCampaignType) {
     violations.Add("campaign_type", "not a CampaignType value");
   }
@@ -300,21 +270,12 @@ absl::Status ScriptApi::ListScripts(const auth::Principal& who,
   scope.clear_page_size();
   scope.clear_page_token();
   const std::string kind = ListKind("scripts", scope);
-  std::string after;
-  if (!request.page_token().empty()) {
-    std::optional<std::string> cursor = grpcx::DecodePageToken(request.page_token(), kind);
-    if (!cursor || !Uuid::Parse(*cursor)) {
-      violations.Add("page_token", "not a token of this listing");
-    } else {
-      after = *cursor;
-    }
-  }
+  std::optional<std::string> after = PageCursor(request.page_token(), kind, violations);
   if (!violations.empty()) return violations.ToStatus("invalid listing");
-  const int limit = PageLimit(request.page_size());
   std::vector<v1::Script> page;
   absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     page = scripts_.ListScripts(
-        tx, {static_cast<int>(request.campaign_type()), request.approved_only()}, after,
+        tx, {static_cast<int>(request.campaign_type()), request.approved_only()}, *after,
         limit + 1);
     return absl::OkStatus();
   });
@@ -323,8 +284,8 @@ absl::Status ScriptApi::ListScripts(const auth::Principal& who,
   if (more) page.resize(limit);
   for (v1::Script& script : page) *response.add_scripts() = std::move(script);
   if (more) {
-    response.set_next_page_token(grpcx::EncodePageToken(
-        kind, response.scripts(response.scripts_size() - 1).script_id()));
+    response.set_next_page_token(
+        NextPageToken(kind, response.scripts(response.scripts_size() - 1).script_id()));
   }
   return absl::OkStatus();
 }
@@ -339,7 +300,7 @@ absl::Status ScriptApi::UpdateScript(const auth::Principal& who,
   }
   const v1::Script& in = request.script();
   Violations violations;
-  CheckId(in.script_id(), "script.script_id", "script", violations);
+  CheckResourceId(in.script_id(), "script.script_id", "script", violations);
   CheckRequestId(request.request_id(), violations);
   if (request.update_mask().paths().empty()) {
     violations.Add("update_mask", "name the fields to change: display_name, description, campaign_type");
@@ -405,7 +366,7 @@ absl::Status ScriptApi::DeleteScript(const auth::Principal& who,
     return allowed;
   }
   Violations violations;
-  CheckId(request.script_id(), "script_id", "script", violations);
+  CheckResourceId(request.script_id(), "script_id", "script", violations);
   CheckRequestId(request.request_id(), violations);
   if (!violations.empty()) return violations.ToStatus();
   const std::string fingerprint = grpcx::RequestFingerprint(request);
@@ -447,7 +408,7 @@ absl::Status ScriptApi::CreateScriptVersion(const auth::Principal& who,
   }
   const std::string& script_id = request.script_id();
   Violations violations;
-  CheckId(script_id, "script_id", "script", violations);
+  CheckResourceId(script_id, "script_id", "script", violations);
   CheckRequestId(request.request_id(), violations);
   if (request.copy_from_version() < 0) {
     violations.Add("copy_from_version", "a version number, or 0 to use script_version");
@@ -516,7 +477,7 @@ absl::Status ScriptApi::GetScriptVersion(const auth::Principal& who,
   }
   const std::string& script_id = request.script_id();
   Violations violations;
-  CheckId(script_id, "script_id", "script", violations);
+  CheckResourceId(script_id, "script_id", "script", violations);
   if (request.version() < 0) violations.Add("version", "a version number, or 0 for the latest approved");
   if (!violations.empty()) return violations.ToStatus();
   std::optional<ScriptStore::StoredVersion> found;
@@ -552,8 +513,8 @@ absl::Status ScriptApi::ListScriptVersions(const auth::Principal& who,
   }
   const std::string& script_id = request.script_id();
   Violations violations;
-  CheckId(script_id, "script_id", "script", violations);
-  CheckPageSize(request.page_size(), violations);
+  CheckResourceId(script_id, "script_id", "script", violations);
+  const int limit = PageLimit(request.page_size(), violations);
   std::vector<int> states;
   for (int i = 0; i < request.states_size(); ++i) {
     if (request.states(i) < 1 || request.states(i) > kMaxScriptVersionState) {
@@ -587,7 +548,6 @@ absl::Status ScriptApi::ListScriptVersions(const auth::Principal& who,
       states = approved;
     }
   }
-  const int limit = PageLimit(request.page_size());
   std::vector<v1::ScriptVersion> page;
   absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     if (!scripts_.FindScript(tx, script_id)) return ScriptNotFound(script_id);
@@ -615,7 +575,7 @@ absl::Status ScriptApi::UpdateScriptVersion(const auth::Principal& who,
   }
   const v1::ScriptVersion& in = request.script_version();
   Violations violations;
-  CheckId(in.script_id(), "script_version.script_id", "script", violations);
+  CheckResourceId(in.script_id(), "script_version.script_id", "script", violations);
   CheckVersion(in.version(), "script_version.version", violations);
   CheckRequestId(request.request_id(), violations);
   // Without a mask the request replaces the whole content (AIP-134), as an editor saving a draft.
@@ -701,7 +661,7 @@ absl::Status ScriptApi::DeleteScriptVersion(const auth::Principal& who,
     return allowed;
   }
   Violations violations;
-  CheckId(request.script_id(), "script_id", "script", violations);
+  CheckResourceId(request.script_id(), "script_id", "script", violations);
   CheckVersion(request.version(), "version", violations);
   CheckRequestId(request.request_id(), violations);
   if (!violations.empty()) return violations.ToStatus();
@@ -738,7 +698,7 @@ absl::Status ScriptApi::ValidateScriptVersion(const auth::Principal& who,
     return allowed;
   }
   Violations violations;
-  CheckId(request.script_id(), "script_id", "script", violations);
+  CheckResourceId(request.script_id(), "script_id", "script", violations);
   CheckVersion(request.version(), "version", violations);
   if (!violations.empty()) return violations.ToStatus();
   std::optional<v1::Script> script;
@@ -822,7 +782,7 @@ absl::Status ScriptApi::SubmitScriptVersion(const auth::Principal& who,
     return allowed;
   }
   Violations violations;
-  CheckId(request.script_id(), "script_id", "script", violations);
+  CheckResourceId(request.script_id(), "script_id", "script", violations);
   CheckVersion(request.version(), "version", violations);
   CheckRequestId(request.request_id(), violations);
   if (!violations.empty()) return violations.ToStatus();
@@ -844,7 +804,7 @@ absl::Status ScriptApi::ApproveScriptVersion(const auth::Principal& who,
     return allowed;
   }
   Violations violations;
-  CheckId(request.script_id(), "script_id", "script", violations);
+  CheckResourceId(request.script_id(), "script_id", "script", violations);
   CheckVersion(request.version(), "version", violations);
   CheckRequestId(request.request_id(), violations);
   CheckNote(request.comment(), "comment", violations);
@@ -869,7 +829,7 @@ absl::Status ScriptApi::RejectScriptVersion(const auth::Principal& who,
     return allowed;
   }
   Violations violations;
-  CheckId(request.script_id(), "script_id", "script", violations);
+  CheckResourceId(request.script_id(), "script_id", "script", violations);
   CheckVersion(request.version(), "version", violations);
   CheckRequestId(request.request_id(), violations);
   if (request.comment().empty()) violations.Add("comment", "required: what the author must fix");
@@ -894,7 +854,7 @@ absl::Status ScriptApi::RetireScriptVersion(const auth::Principal& who,
     return allowed;
   }
   Violations violations;
-  CheckId(request.script_id(), "script_id", "script", violations);
+  CheckResourceId(request.script_id(), "script_id", "script", violations);
   CheckVersion(request.version(), "version", violations);
   CheckRequestId(request.request_id(), violations);
   CheckNote(request.reason(), "reason", violations);
@@ -921,15 +881,15 @@ absl::Status ScriptApi::RenderScript(const auth::Principal& who,
   }
   const bool preview = request.script_version() != 0 || !request.script_id().empty();
   Violations violations;
-  CheckId(request.customer_id(), "customer_id", "customer", violations);
+  CheckResourceId(request.customer_id(), "customer_id", "customer", violations);
   if (preview) {
-    CheckId(request.script_id(), "script_id", "script", violations);
+    CheckResourceId(request.script_id(), "script_id", "script", violations);
     CheckVersion(request.script_version(), "script_version", violations);
     if (!request.campaign_id().empty() && !Uuid::Parse(request.campaign_id())) {
       violations.Add("campaign_id", "not a campaign id (a UUID)");
     }
   } else {
-    CheckId(request.campaign_id(), "campaign_id", "campaign", violations);
+    CheckResourceId(request.campaign_id(), "campaign_id", "campaign", violations);
   }
   if (!violations.empty()) return violations.ToStatus();
 
@@ -987,7 +947,7 @@ absl::Status ScriptApi::ListMergeFields(const auth::Principal& who,
   }
   const std::vector<MergeFieldSpec>& catalog = MergeFieldCatalog();
   Violations violations;
-  CheckPageSize(request.page_size(), violations);
+  const size_t limit = PageLimit(request.page_size(), violations);
   size_t offset = 0;
   if (!request.page_token().empty()) {
     std::optional<std::string> cursor = grpcx::DecodePageToken(request.page_token(), "merge-fields");
@@ -996,7 +956,7 @@ absl::Status ScriptApi::ListMergeFields(const auth::Principal& who,
     }
   }
   if (!violations.empty()) return violations.ToStatus("invalid listing");
-  const size_t end = std::min(catalog.size(), offset + PageLimit(request.page_size()));
+  const size_t end = std::min(catalog.size(), offset + limit);
   for (size_t i = offset; i < end; ++i) *response.add_merge_fields() = ToProto(catalog[i]);
   if (end < catalog.size()) {
     response.set_next_page_token(grpcx::EncodePageToken("merge-fields", absl::StrCat(end)));
