@@ -18,6 +18,11 @@ namespace v1 = telemarketing::campaigns::v1;
 
 namespace {
 
+std::string TimeZoneDirectory() {
+  const char* dir = std::getenv("TZDIR");
+  return dir && *dir ? dir : "/usr/share/zoneinfo";
+}
+
 // An IANA name is a relative path of letters, digits and "/_+-" ("America/Argentina/Buenos_Aires",
 // "Etc/GMT+8"); the zone exists when the tz database has a TZif file of that name.
 bool SystemTimeZoneKnown(const std::string& name) {
@@ -27,14 +32,14 @@ bool SystemTimeZoneKnown(const std::string& name) {
                    c == '/' || c == '_' || c == '+' || c == '-';
     if (!allowed) return false;
   }
-  const char* dir = std::getenv("TZDIR");
-  std::ifstream file(std::string(dir && *dir ? dir : "/usr/share/zoneinfo") + "/" + name,
-                     std::ios::binary);
+  std::ifstream file(TimeZoneDirectory() + "/" + name, std::ios::binary);
   char magic[4] = {};
   return file.read(magic, sizeof magic) && std::equal(magic, magic + 4, "TZif");
 }
 
 }  // namespace
+
+bool TimeZoneDatabaseAvailable() { return SystemTimeZoneKnown("UTC"); }
 
 void CheckCallingWindows(const v1::CampaignCallingWindows& windows, const v1::ContactPolicy& policy,
                          std::string_view field, Violations& violations) {

@@ -21,6 +21,10 @@ void CheckCallingWindows(const telemarketing::campaigns::v1::CampaignCallingWind
                          const telemarketing::campaigns::v1::ContactPolicy& policy,
                          std::string_view field, Violations& violations);
 
+// Whether the system tz database the time-zone check reads is there (the runtime image needs the
+// tzdata package): without it every zone would be refused, so the module should not start.
+bool TimeZoneDatabaseAvailable();
+
 // Whether dialing can use the windows: a weekly range and a fallback time zone (readiness for
 // PILOT and ACTIVE; see IsDialable in domain/calling_windows.h).
 bool IsDialable(const telemarketing::campaigns::v1::CampaignCallingWindows& windows);

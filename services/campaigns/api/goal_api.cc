@@ -137,8 +137,10 @@ absl::Status GoalApi::ListGoals(const auth::Principal& who, const v1::ListGoalsR
   if (!v1::GoalScope_IsValid(request.scope())) v.Add("scope", "unknown goal scope");
   const int limit = PageLimit(request.page_size(), v);
   // The token names the listing's filter, so one replayed against another filter is refused.
-  const std::string kind = absl::StrCat("goals:", request.campaign_id(), ":",
-                                        static_cast<int>(request.scope()), ":", request.agent_id());
+  v1::ListGoalsRequest scope = request;
+  scope.clear_page_size();
+  scope.clear_page_token();
+  const std::string kind = absl::StrCat("goals:", grpcx::RequestFingerprint(scope).substr(0, 16));
   const std::optional<std::string> after = PageCursor(request.page_token(), kind, v);
   if (!v.empty()) return v.ToStatus("invalid listing");
   const GoalStore::Filter filter{request.campaign_id(), static_cast<int>(request.scope()),
