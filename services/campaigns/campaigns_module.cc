@@ -1,13 +1,52 @@
 #include "services/campaigns/campaigns_module.h"
 
-#include "services/common/server/contract_module.h"
-#include "telemarketing/campaigns/v1/campaigns_service.grpc.pb.h"
+#include "services/campaigns/api/campaigns_service.h"
+#include "services/campaigns/api/grpc_contacts_client.h"
+#include "services/common/config/config_source.h"
+#include "services/common/server/server_config.h"
+#include "services/common/server/service_runtime.h"
 
 namespace tmk::campaigns {
 
-// The contract is published (issue 2); the implementation is its own issue.
+std::vector<pg::Migration> Migrations();  // generated from services/campaigns/migrations
+
+namespace {
+
+// Settings of the campaigns module (STYLE.md §6).
+struct CampaignsConfig {
+  std::string contacts_address;  // ContactsService, for rendering scripts and checking lists
+};
+
+class CampaignsModule final : public server::ServiceModule {
+ public:
+  CampaignsModule(const server::ModuleContext& context, const CampaignsConfig& config)
+      : runtime_(context, "campaigns", Migrations()),
+        contacts_(config.contacts_address),
+        service_(runtime_, contacts_, contacts_) {}
+
+  std::vector<grpc::Service*> GrpcServices() override { return {&service_}; }
+  std::vector<std::string> HealthNames() const override {
+    return {telemarketing::campaigns::v1::CampaignsService::service_full_name()};
+  }
+  absl::Status Start() override { return runtime_.Start(); }
+  void Stop() override { runtime_.Stop(); }
+  bool Healthy() override { return runtime_.Healthy(); }
+
+ private:
+  server::ServiceRuntime runtime_;
+  GrpcContactsClient contacts_;
+  CampaignsService service_;
+};
+
+}  // namespace
+
 void RegisterCampaigns(server::ModuleCatalog& catalog) {
-  server::AddContractModule<telemarketing::campaigns::v1::CampaignsService>(catalog, "campaigns");
+  catalog.AddConfigurable("campaigns", [](ConfigSource& settings, const server::ServerConfig& server) {
+    CampaignsConfig config{server::ReadPeerAddress(settings, server, "contacts")};
+    return server::ModuleFactory([config](const server::ModuleContext& context) {
+      return std::make_unique<CampaignsModule>(context, config);
+    });
+  });
 }
 
 }  // namespace tmk::campaigns
