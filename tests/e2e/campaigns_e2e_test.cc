@@ -264,6 +264,34 @@ TEST_F(CampaignsEndToEnd, DesignPilotWithTwoVariantsAndRollOutTheWinner) {
   ASSERT_TRUE(campaigns_->CheckCampaignReadiness(As("alice").get(), readiness, &ready).ok());
   EXPECT_TRUE(ready.ready()) << ready.DebugString();
 
+  // A forecast from assumed rates (R16), kept as the baseline for forecast vs actual (R27); the
+  // list size defaults to the target list's, read from contacts.
+  v1::ForecastCampaignRequest forecast;
+  forecast.set_campaign_id(campaign.campaign_id());
+  forecast.set_request_id(testing::UniqueName("forecast"));
+  forecast.set_save_as_baseline(true);
+  v1::ForecastAssumptions* rates = forecast.mutable_assumptions();
+  rates->set_basis(v1::FORECAST_BASIS_ASSUMED);
+  rates->set_contact_rate(0.5);
+  rates->set_conversion_rate(0.2);
+  rates->set_attempts_per_lead(2);
+  rates->mutable_mean_handle_time()->set_seconds(150);
+  rates->mutable_mean_unreached_time()->set_seconds(20);
+  rates->set_occupancy(0.8);
+  forecast.mutable_constraints()->set_agents(2);
+  forecast.mutable_constraints()->set_hours_per_day(6);
+  v1::ForecastCampaignResponse forecasted;
+  status = campaigns_->ForecastCampaign(As("alice").get(), forecast, &forecasted);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(forecasted.forecast().assumptions().list_size(), 3);
+  EXPECT_EQ(forecasted.forecast().dial_attempts(), 6);
+  EXPECT_TRUE(forecasted.forecast().feasible());
+  v1::GetCampaignRequest get;
+  get.set_campaign_id(campaign.campaign_id());
+  v1::GetCampaignResponse got;
+  ASSERT_TRUE(campaigns_->GetCampaign(As("carol", {"agent"}).get(), get, &got).ok());
+  EXPECT_EQ(got.campaign().baseline_forecast().dial_attempts(), 6);
+
   ASSERT_TRUE(campaigns_->StartPilot(As("alice").get(), pilot, &piloted).ok());
   EXPECT_EQ(piloted.campaign().state(), v1::CAMPAIGN_STATE_PILOT);
   EXPECT_FALSE(piloted.campaign().pilot().seed().empty()) << "the split is fixed at StartPilot (R14)";
@@ -325,6 +353,7 @@ TEST_F(CampaignsEndToEnd, DesignPilotWithTwoVariantsAndRollOutTheWinner) {
   v1::PauseCampaignResponse paused;
   ASSERT_TRUE(campaigns_->PauseCampaign(As("alice").get(), pause, &paused).ok());
   EXPECT_EQ(paused.campaign().paused_from(), v1::CAMPAIGN_STATE_ACTIVE);
+  EXPECT_EQ(paused.campaign().state_reason(), "list refresh");
   ASSERT_TRUE(campaigns_->UpdateCampaign(As("alice").get(), update, &updated).ok());
   EXPECT_EQ(updated.campaign().display_name(), "renamed");
   EXPECT_EQ(updated.campaign().revision(), paused.campaign().revision() + 1);
@@ -338,7 +367,7 @@ TEST_F(CampaignsEndToEnd, DesignPilotWithTwoVariantsAndRollOutTheWinner) {
       [&](const std::vector<events::ConsumedEvent>& events) {
         int mine = 0;
         for (const auto& e : events) mine += e.key == campaign.campaign_id();
-        return mine >= 5;  // create, pilot, activate, pause, rename
+        return mine >= 6;  // create, baseline, pilot, activate, pause, rename
       },
       std::chrono::seconds(30));
   std::vector<telemarketing::events::v1::CampaignSnapshot> mine;
@@ -348,11 +377,12 @@ TEST_F(CampaignsEndToEnd, DesignPilotWithTwoVariantsAndRollOutTheWinner) {
     EXPECT_EQ(e.region, "gd");
     mine.emplace_back().ParseFromString(e.payload);
   }
-  ASSERT_EQ(mine.size(), 5u);
+  ASSERT_EQ(mine.size(), 6u);
   std::vector<v1::CampaignState> states;
   for (const auto& s : mine) states.push_back(s.campaign().state());
   EXPECT_EQ(states, (std::vector<v1::CampaignState>{
-                        v1::CAMPAIGN_STATE_DRAFT, v1::CAMPAIGN_STATE_PILOT, v1::CAMPAIGN_STATE_ACTIVE,
+                        v1::CAMPAIGN_STATE_DRAFT, v1::CAMPAIGN_STATE_DRAFT, v1::CAMPAIGN_STATE_PILOT,
+                        v1::CAMPAIGN_STATE_ACTIVE,
                         v1::CAMPAIGN_STATE_PAUSED, v1::CAMPAIGN_STATE_PAUSED}));
   const auto& last = mine.back();
   EXPECT_EQ(last.campaign().display_name(), "renamed");

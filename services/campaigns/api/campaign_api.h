@@ -80,6 +80,7 @@ class CampaignApi final : public CampaignScriptResolver {
     const std::string& request_id;
     std::string fingerprint;
     std::function<absl::Status(telemarketing::campaigns::v1::Campaign&)> adjust;
+    std::string reason = {};  // kept as Campaign.state_reason
   };
   absl::Status ChangeState(const auth::Principal& who, const VerbCall& call,
                            telemarketing::campaigns::v1::Campaign& out);

@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/campaigns/api/campaign_rules_check.h"
+#include "services/campaigns/api/money_mapping.h"
 #include "telemarketing/common/v1/sales.pb.h"
 
 namespace tmk::campaigns {
@@ -22,12 +23,6 @@ constexpr std::string_view kEditableFields[] = {
     "agent_group_ids",  "required_skill_ids",  "products",       "visible_customer_fields",
     "economics",        "pilot",               "start_time",     "end_time",
     "labels"};
-
-bool IsNegative(const common::Money& money) { return money.units() < 0 || money.nanos() < 0; }
-
-void CheckMoney(const common::Money& money, const std::string& field, Violations& v) {
-  if (IsNegative(money)) v.Add(field, "must not be negative");
-}
 
 void CheckIds(const google::protobuf::RepeatedPtrField<std::string>& ids, const std::string& field,
               Violations& v) {
@@ -106,7 +101,7 @@ void CheckCampaignFields(const v1::Campaign& c, const v1::ContactPolicy& policy,
       v.Add(p + ".sku", "duplicate sku '" + product.sku() + "'");
     }
     if (product.display_name().empty()) v.Add(p + ".display_name", "required");
-    CheckMoney(product.unit_price(), p + ".unit_price", v);
+    CheckMoney(ToDomain(product.unit_price()), p + ".unit_price", v);
     if (product.max_quantity() < 0) v.Add(p + ".max_quantity", "must not be negative");
   }
   for (int i = 0; i < c.visible_customer_fields_size(); ++i) {
@@ -116,20 +111,7 @@ void CheckCampaignFields(const v1::Campaign& c, const v1::ContactPolicy& policy,
             "a customer field path such as \"customer.display_name\"");
     }
   }
-  const v1::CampaignEconomics& e = c.economics();
-  CheckMoney(e.cost_per_agent_hour(), path("economics.cost_per_agent_hour"), v);
-  CheckMoney(e.cost_per_line_minute(), path("economics.cost_per_line_minute"), v);
-  CheckMoney(e.fixed_cost(), path("economics.fixed_cost"), v);
-  CheckMoney(e.revenue_per_order(), path("economics.revenue_per_order"), v);
-  CheckMoney(e.expected_ltv(), path("economics.expected_ltv"), v);
-  CheckMoney(e.budget(), path("economics.budget"), v);
-  std::set<std::string> currencies;
-  for (const common::Money* money : {&e.cost_per_agent_hour(), &e.cost_per_line_minute(),
-                                     &e.fixed_cost(), &e.revenue_per_order(), &e.expected_ltv(),
-                                     &e.budget()}) {
-    if (!money->currency_code().empty()) currencies.insert(money->currency_code());
-  }
-  if (currencies.size() > 1) v.Add(path("economics"), "all amounts must be in one currency (R16)");
+  CheckEconomics(c.economics(), path("economics"), v);
 
   CheckPilotPlan(ToPilotPlanSpec(c.pilot()), path("pilot"), v);
   for (int i = 0; i < c.pilot().variants_size(); ++i) {

@@ -3,6 +3,8 @@
 // domain transition and publishes the new snapshot.
 #include <google/protobuf/util/time_util.h>
 
+#include <set>
+
 #include "absl/strings/str_cat.h"
 #include "services/campaigns/api/campaign_api.h"
 #include "services/campaigns/domain/pilot_plan.h"
@@ -41,15 +43,24 @@ ReadinessFacts CampaignApi::GatherFacts(pqxx::work& tx, const v1::Campaign& camp
   ReadinessFacts facts;
   facts.has_target_list = !campaign.target_list_id().empty();
   facts.target_list_exists = target_list_exists;
+  std::vector<v1::ScriptVersion> scripts;
+  auto check_script = [&](const std::string& script_id, int32_t version) {
+    absl::StatusOr<v1::ScriptVersion> found = scripts_.GetVersion(tx, script_id, version);
+    if (found.ok()) scripts.push_back(*found);
+    return StatusOf(found);
+  };
   if (!campaign.script_id().empty()) {
-    facts.script = StatusOf(scripts_.GetVersion(tx, campaign.script_id(), campaign.script_version()));
+    facts.script = check_script(campaign.script_id(), campaign.script_version());
   }
   facts.has_disposition_set = !campaign.disposition_set_id().empty();
+  std::set<std::string> offered;
   if (facts.has_disposition_set) {
     if (auto set = disposition_sets_.Find(tx, campaign.disposition_set_id())) {
       facts.disposition_set_exists = true;
       for (const v1::Disposition& disposition : set->dispositions()) {
-        if (!disposition.retired()) facts.disposition_set_has_active_codes = true;
+        if (disposition.retired()) continue;
+        facts.disposition_set_has_active_codes = true;
+        offered.insert(disposition.code());
       }
     }
   }
@@ -58,9 +69,20 @@ ReadinessFacts CampaignApi::GatherFacts(pqxx::work& tx, const v1::Campaign& camp
   for (const v1::PilotVariant& variant : campaign.pilot().variants()) {
     VariantFacts v{variant.variant_id(), ScriptVersionStatus::kNotSet};
     if (!variant.script_id().empty()) {
-      v.script = StatusOf(scripts_.GetVersion(tx, variant.script_id(), variant.script_version()));
+      v.script = check_script(variant.script_id(), variant.script_version());
     }
     facts.variants.push_back(std::move(v));
+  }
+  // A close node pre-selects a wrap-up code: it must be one the agent can actually choose.
+  if (facts.disposition_set_exists) {
+    std::set<std::string> unknown;
+    for (const v1::ScriptVersion& script : scripts) {
+      for (const v1::ScriptNode& node : script.nodes()) {
+        const std::string& code = node.close().suggested_disposition_code();
+        if (node.has_close() && !code.empty() && offered.count(code) == 0) unknown.insert(code);
+      }
+    }
+    facts.unknown_disposition_codes.assign(unknown.begin(), unknown.end());
   }
   facts.ended = campaign.has_end_time() &&
                 grpcx::FromProtoTime(campaign.end_time()) <= runtime_.context().clock.Now();
@@ -186,6 +208,7 @@ absl::Status CampaignApi::ChangeState(const auth::Principal& who, const VerbCall
     TimePoint now = clock.Now();
     campaign->set_state(static_cast<v1::CampaignState>(to->state));
     campaign->set_paused_from(static_cast<v1::CampaignState>(to->paused_from));
+    campaign->set_state_reason(call.reason);
     if (call.adjust) {
       if (absl::Status adjusted = call.adjust(*campaign); !adjusted.ok()) return adjusted;
     }
@@ -267,7 +290,8 @@ absl::Status CampaignApi::PauseCampaign(const auth::Principal& who,
   if (request.reason().size() > 500) return InvalidField("reason", "at most 500 characters");
   return ChangeState(who,
                      {CampaignVerb::kPause, request.campaign_id(), request.revision(),
-                      request.request_id(), grpcx::RequestFingerprint(request), nullptr},
+                      request.request_id(), grpcx::RequestFingerprint(request), nullptr,
+                      request.reason()},
                      *response.mutable_campaign());
 }
 
@@ -294,7 +318,8 @@ absl::Status CampaignApi::CompleteCampaign(const auth::Principal& who,
            *campaign.mutable_pilot()->mutable_end_time() = grpcx::ToProtoTime(clock.Now());
          }
          return absl::OkStatus();
-       }},
+       },
+       request.reason()},
       *response.mutable_campaign());
 }
 

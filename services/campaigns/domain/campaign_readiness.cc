@@ -44,6 +44,11 @@ std::vector<ReadinessProblem> ReadinessProblems(const ReadinessFacts& facts, Cam
     problems.push_back({"disposition_set_id", "NO_ACTIVE_DISPOSITIONS",
                         "every code of the disposition set is retired"});
   }
+  for (const std::string& code : facts.unknown_disposition_codes) {
+    problems.push_back({"disposition_set_id", "UNKNOWN_DISPOSITION_CODE",
+                        "the script suggests wrap-up code " + code +
+                            ", which the disposition set does not offer"});
+  }
   if (!facts.has_calling_windows) {
     problems.push_back({"calling_windows", "NO_CALLING_WINDOWS", "no calling windows (R10)"});
   }

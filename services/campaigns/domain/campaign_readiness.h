@@ -26,6 +26,8 @@ struct ReadinessFacts {
   bool has_disposition_set = false;
   bool disposition_set_exists = false;
   bool disposition_set_has_active_codes = false;
+  // Wrap-up codes the scripts suggest that the disposition set lacks (or has retired).
+  std::vector<std::string> unknown_disposition_codes;
   bool has_calling_windows = false;
   bool has_pilot_sample = false;  // PilotPlan.sample_fraction or sample_size set
   std::vector<VariantFacts> variants;

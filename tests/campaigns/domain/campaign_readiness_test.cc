@@ -78,6 +78,15 @@ TEST(CampaignReadiness, ReferencesMustResolve) {
             std::set<std::string>{"CAMPAIGN_ENDED"});
 }
 
+TEST(CampaignReadiness, ScriptsMaySuggestOnlyCodesTheSetOffers) {
+  ReadinessFacts facts = Ready();
+  facts.unknown_disposition_codes = {"CALL_ME_MAYBE"};
+  std::vector<ReadinessProblem> problems = ReadinessProblems(facts, CampaignVerb::kActivate);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].reason, "UNKNOWN_DISPOSITION_CODE");
+  EXPECT_NE(problems[0].description.find("CALL_ME_MAYBE"), std::string::npos);
+}
+
 TEST(CampaignReadiness, APilotChecksEachVariantsOwnScript) {
   ReadinessFacts facts = Ready();
   facts.variants = {{"A", ScriptVersionStatus::kNotSet}, {"B", ScriptVersionStatus::kNotApproved}};
