@@ -149,8 +149,8 @@ absl::Status ContactPolicyApi::UpdateContactPolicy(const auth::Principal& who,
       return absl::OkStatus();
     }
     after.set_revision(before.revision() + 1);
-    const TimePoint now = clock.Now();
-    if (!policies_.Save(tx, after, before.revision(), TimeUtil::ToString(grpcx::ToProtoTime(now)))) {
+    const std::string update_time = TimeUtil::ToString(grpcx::ToProtoTime(clock.Now()));
+    if (!policies_.Save(tx, after, before.revision(), update_time)) {
       return RevisionMismatch(before.revision(), policies_.Get(tx, region).revision(),
                               "contact policy");
     }

@@ -19,9 +19,10 @@ class ContactPolicyApi {
   // keeps the shape every handler class of the service has.
   ContactPolicyApi(server::ServiceRuntime& runtime, CampaignSnapshots& snapshots);
 
-  absl::Status GetContactPolicy(const auth::Principal& who,
-                                const telemarketing::campaigns::v1::GetContactPolicyRequest& request,
-                                telemarketing::campaigns::v1::GetContactPolicyResponse& response);
+  absl::Status GetContactPolicy(
+      const auth::Principal& who,
+      const telemarketing::campaigns::v1::GetContactPolicyRequest& request,
+      telemarketing::campaigns::v1::GetContactPolicyResponse& response);
   // FAILED_PRECONDITION (CAMPAIGN_WINDOWS_OUTSIDE_LEGAL_BOUNDS) naming the live campaigns whose
   // windows the new bounds would exclude.
   absl::Status UpdateContactPolicy(

@@ -49,7 +49,9 @@ v1::ContactStrategy ToProto(const ContactStrategy& strategy) {
   for (const RetryRule& rule : strategy.retry_rules) {
     v1::RetryRule* r = out.add_retry_rules();
     r->set_outcome(static_cast<common::CallOutcome>(rule.outcome));
-    if (rule.retry_after.count() != 0) *r->mutable_retry_after() = ToProtoDuration(rule.retry_after);
+    if (rule.retry_after.count() != 0) {
+      *r->mutable_retry_after() = ToProtoDuration(rule.retry_after);
+    }
     r->set_max_attempts(rule.max_attempts);
   }
   out.set_max_attempts(strategy.max_attempts);

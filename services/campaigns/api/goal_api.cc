@@ -151,7 +151,9 @@ absl::Status GoalApi::ListGoals(const auth::Principal& who, const v1::ListGoalsR
     const bool more = static_cast<int>(page.size()) > limit;
     if (more) page.pop_back();
     for (v1::Goal& goal : page) *response.add_goals() = std::move(goal);
-    if (more) response.set_next_page_token(NextPageToken(kind, response.goals(limit - 1).goal_id()));
+    if (more) {
+      response.set_next_page_token(NextPageToken(kind, response.goals(limit - 1).goal_id()));
+    }
     return absl::OkStatus();
   });
 }

@@ -190,7 +190,12 @@ absl::StatusOr<CampaignForecast> ForecastCampaign(const ForecastAssumptions& ass
   if (!IsZero(out.constraints.budget)) {
     const long double left = static_cast<long double>(TotalNanos(out.constraints.budget)) -
                              static_cast<long double>(TotalNanos(economics.fixed_cost));
-    const double share = left <= 0 ? 0 : variable_nanos > 0 ? static_cast<double>(left / variable_nanos) : 1;
+    double share = 1;
+    if (left <= 0) {
+      share = 0;
+    } else if (variable_nanos > 0) {
+      share = static_cast<double>(left / variable_nanos);
+    }
     if (share < coverage) {
       coverage = share;
       binding = BindingConstraint::kBudget;

@@ -43,7 +43,13 @@ namespace tmk::campaigns {
 // Numeric values equal telemarketing.campaigns.v1.ForecastBasis.
 enum class ForecastBasis { kUnspecified = 0, kAssumed = 1, kPilot = 2, kHistory = 3 };
 // Numeric values equal telemarketing.campaigns.v1.BindingConstraint.
-enum class BindingConstraint { kUnspecified = 0, kNone = 1, kAgents = 2, kDeadline = 3, kBudget = 4 };
+enum class BindingConstraint {
+  kUnspecified = 0,
+  kNone = 1,
+  kAgents = 2,
+  kDeadline = 3,
+  kBudget = 4,
+};
 
 struct ForecastAssumptions {
   int64_t list_size = 0;

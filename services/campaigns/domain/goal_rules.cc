@@ -30,9 +30,13 @@ bool IsCount(GoalMetric metric) {
 }
 
 void CheckScope(const Goal& goal, const std::string& base, Violations& v) {
-  if (!IsKnown(goal.scope)) v.Add(base + ".scope", "required: CAMPAIGN, STAGE, AGENT or AGENT_GROUP");
+  if (!IsKnown(goal.scope)) {
+    v.Add(base + ".scope", "required: CAMPAIGN, STAGE, AGENT or AGENT_GROUP");
+  }
   if (goal.scope == GoalScope::kStage) {
-    if (!IsKnown(goal.stage)) v.Add(base + ".stage", "required for scope STAGE: a known sale stage");
+    if (!IsKnown(goal.stage)) {
+      v.Add(base + ".stage", "required for scope STAGE: a known sale stage");
+    }
   } else if (goal.stage != SaleStage::kUnspecified) {
     v.Add(base + ".stage", "only for scope STAGE");
   }
@@ -107,7 +111,9 @@ void CheckGoal(const Goal& goal, std::string_view field, Violations& v) {
   if (goal.basis_source.size() > kMaxBasisSource) {
     v.Add(base + ".basis_source", absl::StrCat("at most ", kMaxBasisSource, " bytes"));
   }
-  if (goal.note.size() > kMaxNote) v.Add(base + ".note", absl::StrCat("at most ", kMaxNote, " bytes"));
+  if (goal.note.size() > kMaxNote) {
+    v.Add(base + ".note", absl::StrCat("at most ", kMaxNote, " bytes"));
+  }
 }
 
 void CheckGoalFitsCampaign(const Goal& goal, const std::vector<std::string>& campaign_agent_groups,

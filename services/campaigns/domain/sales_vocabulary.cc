@@ -1,7 +1,5 @@
 #include "services/campaigns/domain/sales_vocabulary.h"
 
-#include <iterator>
-
 namespace tmk::campaigns {
 namespace {
 
@@ -11,30 +9,30 @@ std::string NameOf(int value, const char* const (&names)[N]) {
   return std::to_string(value);
 }
 
-constexpr const char* kIntentionNames[] = {"UNSPECIFIED", "BUY_NOW",     "INTERESTED",
-                                           "CONSIDERING", "NOT_NOW",     "DEFINITELY_NOT"};
+constexpr const char* kIntentionNames[] = {"UNSPECIFIED", "BUY_NOW", "INTERESTED",
+                                           "CONSIDERING", "NOT_NOW", "DEFINITELY_NOT"};
 constexpr const char* kStageNames[] = {"UNSPECIFIED", "LIST_SCREENING", "FOLLOW_UP",
                                        "RESOLVING_QUESTIONS", "ORDER"};
-constexpr const char* kOutcomeNames[] = {
-    "UNSPECIFIED", "NO_ANSWER", "BUSY",      "INVALID_NUMBER",  "WRONG_PARTY",
-    "MACHINE",     "CALLBACK_REQUESTED",     "REACHED",         "ABANDONED",
-    "NETWORK_FAILURE", "DO_NOT_CALL_REQUESTED", "HUNG_UP"};
+constexpr const char* kOutcomeNames[] = {"UNSPECIFIED",        "NO_ANSWER",
+                                         "BUSY",               "INVALID_NUMBER",
+                                         "WRONG_PARTY",        "MACHINE",
+                                         "CALLBACK_REQUESTED", "REACHED",
+                                         "ABANDONED",          "NETWORK_FAILURE",
+                                         "DO_NOT_CALL_REQUESTED", "HUNG_UP"};
 constexpr const char* kKindNames[] = {"UNSPECIFIED", "B2C", "B2B"};
+
+// A known value: one of the names after UNSPECIFIED.
+template <size_t N>
+bool InRange(int value, const char* const (&)[N]) {
+  return value >= 1 && value < static_cast<int>(N);
+}
 
 }  // namespace
 
-bool IsKnown(IntentionClass v) {
-  return static_cast<int>(v) >= 1 && static_cast<int>(v) < static_cast<int>(std::size(kIntentionNames));
-}
-bool IsKnown(SaleStage v) {
-  return static_cast<int>(v) >= 1 && static_cast<int>(v) < static_cast<int>(std::size(kStageNames));
-}
-bool IsKnown(CallOutcome v) {
-  return static_cast<int>(v) >= 1 && static_cast<int>(v) < static_cast<int>(std::size(kOutcomeNames));
-}
-bool IsKnown(CustomerKind v) {
-  return static_cast<int>(v) >= 1 && static_cast<int>(v) < static_cast<int>(std::size(kKindNames));
-}
+bool IsKnown(IntentionClass v) { return InRange(static_cast<int>(v), kIntentionNames); }
+bool IsKnown(SaleStage v) { return InRange(static_cast<int>(v), kStageNames); }
+bool IsKnown(CallOutcome v) { return InRange(static_cast<int>(v), kOutcomeNames); }
+bool IsKnown(CustomerKind v) { return InRange(static_cast<int>(v), kKindNames); }
 
 std::string Name(IntentionClass v) { return NameOf(static_cast<int>(v), kIntentionNames); }
 std::string Name(SaleStage v) { return NameOf(static_cast<int>(v), kStageNames); }

@@ -16,7 +16,8 @@ std::vector<Holiday> ToDomain(
 std::vector<CustomerKindWindow> ToDomain(
     const google::protobuf::RepeatedPtrField<telemarketing::campaigns::v1::CustomerKindWindow>&
         windows);
-CampaignCallingWindows ToDomain(const telemarketing::campaigns::v1::CampaignCallingWindows& windows);
+CampaignCallingWindows ToDomain(
+    const telemarketing::campaigns::v1::CampaignCallingWindows& windows);
 ContactPolicy ToDomain(const telemarketing::campaigns::v1::ContactPolicy& policy);
 
 void ToProto(const std::vector<WeeklyWindow>& weekly,

@@ -277,8 +277,8 @@ TEST(ContactPolicyTest, WithPolicyDefaultsClipsToNarrowerBounds) {
   EXPECT_THAT(Fields(v), IsEmpty());
   // Idempotent.
   ContactPolicy again = WithPolicyDefaults(policy);
-  EXPECT_EQ(WeekSchedule::Of(KindOf(again.default_windows, CustomerKind::kB2c).weekly).Describe(kSat),
-            "10:00-18:00");
+  const CustomerKindWindow& b2c_again = KindOf(again.default_windows, CustomerKind::kB2c);
+  EXPECT_EQ(WeekSchedule::Of(b2c_again.weekly).Describe(kSat), "10:00-18:00");
   EXPECT_EQ(again.default_windows.size(), 2u);
 }
 

@@ -178,8 +178,9 @@ TEST(DispositionSetTest, OrderEffectMeansStageOrderReachedAndAnOrder) {
   d = Ordered();
   d.outcome = O::kCallbackRequested;
   d.intention_class = I::kUnspecified;
-  EXPECT_THAT(FieldsWith(d), ElementsAre("ds.dispositions[0].counts_as_conversion",
-                                         "ds.dispositions[0].outcome", "ds.dispositions[0].effect"));
+  EXPECT_THAT(FieldsWith(d),
+              ElementsAre("ds.dispositions[0].counts_as_conversion", "ds.dispositions[0].outcome",
+                          "ds.dispositions[0].effect"));
 }
 
 TEST(DispositionSetTest, StageOrderAndRequiresOrderNeedTheOrderEffect) {
