@@ -223,7 +223,8 @@ absl::Status ScriptApi::CreateScript(const auth::Principal& who,
     script.set_revision(1);
     scripts_.InsertScript(tx, script);
     if (!request.request_id().empty()) {
-      scripts_.SaveRequest(tx, "create", request.request_id(), {script.script_id(), 0, fingerprint});
+      scripts_.SaveRequest(tx, "create", request.request_id(),
+                           {script.script_id(), 0, fingerprint});
     }
     return absl::OkStatus();
   });
@@ -303,9 +304,11 @@ absl::Status ScriptApi::UpdateScript(const auth::Principal& who,
   CheckResourceId(in.script_id(), "script.script_id", "script", violations);
   CheckRequestId(request.request_id(), violations);
   if (request.update_mask().paths().empty()) {
-    violations.Add("update_mask", "name the fields to change: display_name, description, campaign_type");
+    violations.Add("update_mask",
+                   "name the fields to change: display_name, description, campaign_type");
   }
-  const std::vector<std::string> paths = MaskPaths(request.update_mask(), ScriptFields(), violations);
+  const std::vector<std::string> paths =
+      MaskPaths(request.update_mask(), ScriptFields(), violations);
   CheckScriptFields(in, paths, violations);
   if (!violations.empty()) return violations.ToStatus("invalid update");
 
@@ -478,7 +481,9 @@ absl::Status ScriptApi::GetScriptVersion(const auth::Principal& who,
   const std::string& script_id = request.script_id();
   Violations violations;
   CheckResourceId(script_id, "script_id", "script", violations);
-  if (request.version() < 0) violations.Add("version", "a version number, or 0 for the latest approved");
+  if (request.version() < 0) {
+    violations.Add("version", "a version number, or 0 for the latest approved");
+  }
   if (!violations.empty()) return violations.ToStatus();
   std::optional<ScriptStore::StoredVersion> found;
   absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
@@ -559,8 +564,8 @@ absl::Status ScriptApi::ListScriptVersions(const auth::Principal& who,
   if (more) page.resize(limit);
   for (v1::ScriptVersion& version : page) *response.add_script_versions() = std::move(version);
   if (more) {
-    response.set_next_page_token(grpcx::EncodePageToken(
-        kind, absl::StrCat(response.script_versions(response.script_versions_size() - 1).version())));
+    const v1::ScriptVersion& last = response.script_versions(response.script_versions_size() - 1);
+    response.set_next_page_token(grpcx::EncodePageToken(kind, absl::StrCat(last.version())));
   }
   return absl::OkStatus();
 }
@@ -950,7 +955,8 @@ absl::Status ScriptApi::ListMergeFields(const auth::Principal& who,
   const size_t limit = PageLimit(request.page_size(), violations);
   size_t offset = 0;
   if (!request.page_token().empty()) {
-    std::optional<std::string> cursor = grpcx::DecodePageToken(request.page_token(), "merge-fields");
+    std::optional<std::string> cursor =
+        grpcx::DecodePageToken(request.page_token(), "merge-fields");
     if (!cursor || !absl::SimpleAtoi(*cursor, &offset) || offset > catalog.size()) {
       violations.Add("page_token", "not a token of this listing");
     }

@@ -21,7 +21,6 @@ struct ScriptLimits {
   static constexpr size_t kMaxLabelBytes = 200;  // titles, option and objection labels
   static constexpr size_t kMaxTextBytes = 4000;  // one readable text
   static constexpr size_t kMaxDocumentBytes = 256 * 1024;  // all texts together
-  static constexpr size_t kMaxChangeNoteBytes = 2000;
 };
 
 // Node, option and objection ids: [a-z0-9_-]{1,64}.

@@ -141,7 +141,8 @@ std::vector<v1::Script> ScriptStore::ListScripts(pqxx::work& tx, const ScriptFil
 ScriptStore::ReviewHistory ScriptStore::History(pqxx::work& tx,
                                                 const std::string& script_id) const {
   pqxx::result rows = tx.exec_params(
-      "SELECT COALESCE(bool_or(state IN (3, 4)), false), COALESCE(bool_or(state IN (2, 3, 4)), false)"
+      "SELECT COALESCE(bool_or(state IN (3, 4)), false),"
+      " COALESCE(bool_or(state IN (2, 3, 4)), false)"
       " FROM script_versions WHERE script_id = $1::uuid",
       script_id);
   return {rows[0][0].as<bool>(), rows[0][1].as<bool>()};
