@@ -313,7 +313,9 @@ absl::StatusOr<CampaignScriptRef> CampaignApi::ScriptFor(std::string_view campai
   });
   if (!read.ok()) return read;
   if (!campaign) return NotFound(id);
-  CampaignScriptRef ref{campaign->script_id(), campaign->script_version(), ""};
+  CampaignScriptRef ref{campaign->script_id(), campaign->script_version(), "",
+                        {campaign->visible_customer_fields().begin(),
+                         campaign->visible_customer_fields().end()}};
   // During a pilot the variant decides (R14); after promotion leads keep their variant for
   // reporting, but the roll-out runs the promoted settings, already copied into the campaign.
   if (campaign->state() == v1::CAMPAIGN_STATE_PILOT ||

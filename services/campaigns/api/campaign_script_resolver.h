@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/statusor.h"
 
@@ -14,6 +15,8 @@ struct CampaignScriptRef {
   std::string script_id;
   int32_t script_version = 0;
   std::string variant_id;  // empty outside a pilot
+  // Campaign.visible_customer_fields: what agents may see unmasked (R6 data minimisation).
+  std::vector<std::string> visible_customer_fields;
 };
 
 class CampaignScriptResolver {

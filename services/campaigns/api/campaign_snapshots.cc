@@ -52,6 +52,13 @@ void CampaignSnapshots::Publish(pqxx::work& tx, const std::string& campaign_id) 
                                                snapshot, clock_));
 }
 
+void CampaignSnapshots::PublishUsingScriptVersion(pqxx::work& tx, const std::string& script_id,
+                                                  int32_t version) const {
+  for (const std::string& campaign_id : campaigns_.IdsUsingScriptVersion(tx, script_id, version)) {
+    Publish(tx, campaign_id);
+  }
+}
+
 void CampaignSnapshots::PublishUsingDispositionSet(pqxx::work& tx,
                                                    const std::string& disposition_set_id) const {
   for (const std::string& campaign_id : campaigns_.IdsUsingDispositionSet(tx, disposition_set_id)) {

@@ -23,6 +23,9 @@ class CampaignSnapshots {
 
   // The campaign as stored now (a deleted one yields a tombstone snapshot).
   void Publish(pqxx::work& tx, const std::string& campaign_id) const;
+  // Every campaign using the script version, after its review state changed.
+  void PublishUsingScriptVersion(pqxx::work& tx, const std::string& script_id,
+                                 int32_t version) const;
   // Every campaign using the disposition set, after the set changed.
   void PublishUsingDispositionSet(pqxx::work& tx, const std::string& disposition_set_id) const;
 

@@ -24,7 +24,7 @@ class CampaignsService final : public v1::CampaignsService::CallbackService {
         hlc_(runtime.context().clock, runtime.context().region),
         snapshots_(runtime.context().region, runtime.context().clock, hlc_),
         campaigns_(runtime, snapshots_, lists),
-        scripts_(runtime, customers, campaigns_),
+        scripts_(runtime, customers, campaigns_, snapshots_),
         disposition_sets_(runtime, snapshots_),
         goals_(runtime, snapshots_),
         contact_policy_(runtime, snapshots_) {}

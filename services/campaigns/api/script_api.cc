@@ -162,10 +162,11 @@ int UtcYear(TimePoint at) {
 }  // namespace
 
 ScriptApi::ScriptApi(server::ServiceRuntime& runtime, CustomerDirectory& customers,
-                     CampaignScriptResolver& campaign_scripts)
+                     CampaignScriptResolver& campaign_scripts, CampaignSnapshots& snapshots)
     : runtime_(runtime),
       customers_(customers),
       campaign_scripts_(campaign_scripts),
+      snapshots_(snapshots),
       hlc_(runtime.context().clock, runtime.context().region) {}
 
 void ScriptApi::Announce(pqxx::work& tx, const v1::ScriptVersion& version,
@@ -181,6 +182,8 @@ void ScriptApi::Announce(pqxx::work& tx, const v1::ScriptVersion& version,
                             absl::StrCat("scripts/", version.script_id(), "/versions/",
                                          version.version()),
                             event, runtime_.context().clock));
+  // Campaign snapshots embed the versions they use, review state included.
+  snapshots_.PublishUsingScriptVersion(tx, version.script_id(), version.version());
 }
 
 // ---- Scripts ----
@@ -898,7 +901,7 @@ absl::Status ScriptApi::RenderScript(const auth::Principal& who,
   }
   if (!violations.empty()) return violations.ToStatus();
 
-  CampaignScriptRef ref{request.script_id(), request.script_version(), ""};
+  CampaignScriptRef ref{request.script_id(), request.script_version(), "", {}};
   if (!preview) {
     absl::StatusOr<CampaignScriptRef> resolved =
         campaign_scripts_.ScriptFor(request.campaign_id(), request.customer_id());
@@ -926,9 +929,10 @@ absl::Status ScriptApi::RenderScript(const auth::Principal& who,
   if (!customer.ok()) return customer.status();
 
   const TimePoint now = runtime_.context().clock.Now();
-  // Every field masked by default stays masked until the campaign's visible_customer_fields
-  // reach script rendering (R6 data minimisation errs on the side of hiding).
-  const std::set<std::string> visible;
+  // Fields masked by default stay masked unless the campaign lists them as visible (R6 data
+  // minimisation); an editor preview shows the defaults.
+  const std::set<std::string> visible(ref.visible_customer_fields.begin(),
+                                      ref.visible_customer_fields.end());
   RenderedDocument rendered = campaigns::RenderScript(
       ToDocument(*version), MergeValuesFor(ToCustomerView(*customer), UtcYear(now), visible));
   v1::RenderedScript& out = *response.mutable_rendered_script();

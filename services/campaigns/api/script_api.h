@@ -9,6 +9,7 @@
 #include <string>
 
 #include "services/campaigns/api/campaign_script_resolver.h"
+#include "services/campaigns/api/campaign_snapshots.h"
 #include "services/campaigns/api/customer_directory.h"
 #include "services/campaigns/domain/script_review.h"
 #include "services/campaigns/store/script_store.h"
@@ -22,7 +23,7 @@ namespace tmk::campaigns {
 class ScriptApi {
  public:
   ScriptApi(server::ServiceRuntime& runtime, CustomerDirectory& customers,
-            CampaignScriptResolver& campaign_scripts);
+            CampaignScriptResolver& campaign_scripts, CampaignSnapshots& snapshots);
 
   absl::Status CreateScript(const auth::Principal& who,
       const telemarketing::campaigns::v1::CreateScriptRequest& request,
@@ -97,6 +98,7 @@ class ScriptApi {
   server::ServiceRuntime& runtime_;
   CustomerDirectory& customers_;
   CampaignScriptResolver& campaign_scripts_;
+  CampaignSnapshots& snapshots_;
   HybridLogicalClock hlc_;
   ScriptStore scripts_;
 };

@@ -32,6 +32,23 @@ std::string AgentGroups(const v1::Campaign& campaign) {
   return pg::ArrayLiteral({campaign.agent_group_ids().begin(), campaign.agent_group_ids().end()});
 }
 
+std::string ScriptRef(const std::string& script_id, int32_t version) {
+  return script_id + ":" + std::to_string(version);
+}
+
+std::string ScriptRefs(const v1::Campaign& campaign) {
+  std::vector<std::string> refs;
+  if (!campaign.script_id().empty()) {
+    refs.push_back(ScriptRef(campaign.script_id(), campaign.script_version()));
+  }
+  for (const v1::PilotVariant& variant : campaign.pilot().variants()) {
+    if (!variant.script_id().empty()) {
+      refs.push_back(ScriptRef(variant.script_id(), variant.script_version()));
+    }
+  }
+  return pg::ArrayLiteral(refs);
+}
+
 std::string IntArray(const std::vector<int>& values) {
   std::vector<std::string> texts;
   for (int value : values) texts.push_back(std::to_string(value));
@@ -62,12 +79,14 @@ void CampaignStore::Insert(pqxx::work& tx, const v1::Campaign& campaign) const {
   std::string buffer;
   tx.exec_params(
       "INSERT INTO campaigns (campaign_id, state, type, disposition_set_id, target_list_id,"
-      " agent_group_ids, record, revision, create_time, update_time)"
-      " VALUES ($1::uuid, $2, $3, $4, $5, $6::text[], $7, $8, $9::timestamptz, $10::timestamptz)",
+      " agent_group_ids, record, revision, create_time, update_time, script_refs)"
+      " VALUES ($1::uuid, $2, $3, $4, $5, $6::text[], $7, $8, $9::timestamptz, $10::timestamptz,"
+      " $11::text[])",
       campaign.campaign_id(), static_cast<int>(campaign.state()), static_cast<int>(campaign.type()),
       campaign.disposition_set_id(), campaign.target_list_id(), AgentGroups(campaign),
       RecordBytes(campaign, buffer), static_cast<long long>(campaign.revision()),
-      TimeUtil::ToString(campaign.create_time()), TimeUtil::ToString(campaign.update_time()));
+      TimeUtil::ToString(campaign.create_time()), TimeUtil::ToString(campaign.update_time()),
+      ScriptRefs(campaign));
 }
 
 std::optional<v1::Campaign> CampaignStore::Find(pqxx::work& tx, const std::string& campaign_id,
@@ -84,12 +103,12 @@ void CampaignStore::Update(pqxx::work& tx, const v1::Campaign& campaign) const {
   std::string buffer;
   tx.exec_params(
       "UPDATE campaigns SET state = $2, type = $3, disposition_set_id = $4, target_list_id = $5,"
-      " agent_group_ids = $6::text[], record = $7, revision = $8, update_time = $9::timestamptz"
-      " WHERE campaign_id = $1::uuid",
+      " agent_group_ids = $6::text[], record = $7, revision = $8, update_time = $9::timestamptz,"
+      " script_refs = $10::text[] WHERE campaign_id = $1::uuid",
       campaign.campaign_id(), static_cast<int>(campaign.state()), static_cast<int>(campaign.type()),
       campaign.disposition_set_id(), campaign.target_list_id(), AgentGroups(campaign),
       RecordBytes(campaign, buffer), static_cast<long long>(campaign.revision()),
-      TimeUtil::ToString(campaign.update_time()));
+      TimeUtil::ToString(campaign.update_time()), ScriptRefs(campaign));
 }
 
 void CampaignStore::Delete(pqxx::work& tx, const std::string& campaign_id) const {
@@ -106,6 +125,19 @@ std::vector<v1::Campaign> CampaignStore::ListLive(pqxx::work& tx) const {
     live.push_back(ParseRecord(row[0]));
   }
   return live;
+}
+
+std::vector<std::string> CampaignStore::IdsUsingScriptVersion(pqxx::work& tx,
+                                                             const std::string& script_id,
+                                                             int32_t version) const {
+  std::vector<std::string> ids;
+  for (const pqxx::row& row : tx.exec_params(
+           "SELECT campaign_id::text FROM campaigns WHERE script_refs @> ARRAY[$1]::text[]"
+           " AND state <> $2 ORDER BY create_time, campaign_id",
+           ScriptRef(script_id, version), static_cast<int>(v1::CAMPAIGN_STATE_ARCHIVED))) {
+    ids.push_back(row[0].as<std::string>());
+  }
+  return ids;
 }
 
 std::vector<std::string> CampaignStore::IdsUsingDispositionSet(

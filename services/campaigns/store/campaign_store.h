@@ -37,6 +37,9 @@ class CampaignStore {
 
   // Campaigns in PILOT, ACTIVE or PAUSED: those whose rules are in force.
   std::vector<telemarketing::campaigns::v1::Campaign> ListLive(pqxx::work& tx) const;
+  // Campaigns (any state but ARCHIVED) using the script version, as theirs or a pilot variant's.
+  std::vector<std::string> IdsUsingScriptVersion(pqxx::work& tx, const std::string& script_id,
+                                                 int32_t version) const;
   // Campaigns (any state but ARCHIVED) using the disposition set.
   std::vector<std::string> IdsUsingDispositionSet(pqxx::work& tx,
                                                   const std::string& disposition_set_id) const;
