@@ -1,5 +1,6 @@
 #include "services/campaigns/campaigns_module.h"
 
+#include "services/campaigns/api/campaign_rules_check.h"
 #include "services/campaigns/api/campaigns_service.h"
 #include "services/campaigns/api/grpc_contacts_client.h"
 #include "services/common/config/config_source.h"
@@ -28,7 +29,14 @@ class CampaignsModule final : public server::ServiceModule {
   std::vector<std::string> HealthNames() const override {
     return {telemarketing::campaigns::v1::CampaignsService::service_full_name()};
   }
-  absl::Status Start() override { return runtime_.Start(); }
+  absl::Status Start() override {
+    // Calling windows name IANA zones (R10); without the database every zone would be refused.
+    if (!TimeZoneDatabaseAvailable()) {
+      return absl::FailedPreconditionError(
+          "no time-zone database (install tzdata, or set TZDIR to a zoneinfo directory)");
+    }
+    return runtime_.Start();
+  }
   void Stop() override { runtime_.Stop(); }
   bool Healthy() override { return runtime_.Healthy(); }
 

@@ -224,6 +224,7 @@ TEST_F(CampaignsEndToEnd, DesignPilotWithTwoVariantsAndRollOutTheWinner) {
   c->set_script_id(script_a.script_id());
   c->set_script_version(script_a.version());
   c->set_default_dial_mode(common::DIAL_MODE_PREDICTIVE);
+  c->mutable_calling_windows()->set_fallback_time_zone("Asia/Shanghai");
   c->mutable_pilot()->set_sample_fraction(1.0);
   for (const auto& [id, script] : {std::pair<std::string, v1::ScriptVersion>{"A", script_a}, {"B", script_b}}) {
     v1::PilotVariant* variant = c->mutable_pilot()->add_variants();
@@ -408,6 +409,7 @@ TEST_F(CampaignsEndToEnd, BadCampaignsAreRefusedWithEveryFieldNamed) {
   common::TimeOfDayRange* late = weekly->add_ranges();
   late->mutable_start()->set_hours(20);
   late->mutable_end()->set_hours(23);  // past the legal 21:00 (R20)
+  c->mutable_calling_windows()->set_fallback_time_zone("Mars/Base");
   c->mutable_pilot()->set_sample_fraction(2);
   c->set_script_id("orphan");
   v1::CreateCampaignResponse created;
@@ -417,6 +419,7 @@ TEST_F(CampaignsEndToEnd, BadCampaignsAreRefusedWithEveryFieldNamed) {
   EXPECT_EQ(violations.count("campaign.display_name"), 1u);
   EXPECT_EQ(violations.count("campaign.pilot.sample_fraction"), 1u);
   EXPECT_EQ(violations.count("campaign.script_version"), 1u);
+  EXPECT_EQ(violations.count("campaign.calling_windows.fallback_time_zone"), 1u);
   bool window_named = false;
   for (const auto& [field, description] : violations) {
     window_named |= field.rfind("campaign.calling_windows", 0) == 0;
@@ -452,7 +455,8 @@ TEST_F(CampaignsEndToEnd, BadCampaignsAreRefusedWithEveryFieldNamed) {
   ASSERT_TRUE(campaigns_->CheckCampaignReadiness(As("alice").get(), readiness, &ready).ok());
   std::set<std::string> reasons;
   for (const auto& p : ready.problems()) reasons.insert(p.reason());
-  EXPECT_EQ(reasons, (std::set<std::string>{"NO_TARGET_LIST", "NO_SCRIPT", "NO_DISPOSITION_SET"}));
+  EXPECT_EQ(reasons, (std::set<std::string>{"NO_TARGET_LIST", "NO_SCRIPT", "NO_DISPOSITION_SET",
+                                            "NO_FALLBACK_TIME_ZONE"}));
 
   // A stale revision is ABORTED; a stale-free delete of a draft works.
   v1::DeleteCampaignRequest remove;

@@ -3,6 +3,7 @@
 // customer found by list, search and phone lookup — masked for an agent (R6).
 #include <gtest/gtest.h>
 
+#include "absl/strings/ascii.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "telemarketing/contacts/v1/contacts_service.grpc.pb.h"
@@ -206,16 +207,27 @@ TEST_F(CustomerUpdatesEndToEnd, ListSearchLookupAndBatchGetFindTheCustomer) {
   EXPECT_TRUE(as_agent.customers(0).contact_points(0).masked());
   EXPECT_NE(as_agent.customers(0).contact_points(0).normalized_value(), "+8613932000001");
 
-  for (const std::string& query : {name.substr(0, name.size() - 2), created.external_id(),
-                                   created.customer_id(), std::string("13932000001")}) {
+  // Names are encrypted at rest (R6): the whole name finds the customer, whatever its letter case
+  // and spacing; a prefix no longer does.
+  auto search_hits = [&](const std::string& query) {
     v1::SearchCustomersRequest search;
     search.set_query(query);
     v1::SearchCustomersResponse result;
-    ASSERT_TRUE(stub_->SearchCustomers(As("agent").get(), search, &result).ok()) << query;
+    EXPECT_TRUE(stub_->SearchCustomers(As("agent").get(), search, &result).ok()) << query;
     bool hit = false;
     for (const auto& c : result.customers()) hit |= c.customer_id() == created.customer_id();
-    EXPECT_TRUE(hit) << "search for '" << query << "'";
+    return hit;
+  };
+  for (const std::string& query : {" " + absl::AsciiStrToUpper(name) + " ", created.external_id(),
+                                   created.customer_id(), std::string("13932000001")}) {
+    EXPECT_TRUE(search_hits(query)) << "search for '" << query << "'";
   }
+  EXPECT_FALSE(search_hits(name.substr(0, name.size() - 2)));
+  v1::ListCustomersRequest by_name;
+  by_name.set_order_by("display_name");
+  v1::ListCustomersResponse unordered;
+  EXPECT_EQ(stub_->ListCustomers(As("supervisor").get(), by_name, &unordered).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
 
   v1::ListCustomersRequest list;
   list.set_filter("residence.city_code = \"4401\"");

@@ -65,5 +65,53 @@ TEST(ServerConfig, JwtModeWithoutKeysIsRefused) {
   EXPECT_NE(out.stderr_text.find("--auth-mode (TM_AUTH_MODE)"), std::string::npos) << out.stderr_text;
 }
 
+// R6: contacts encrypts personal data at rest and refuses to start without its keys; a bad key is
+// named by its setting and never repeated.
+TEST(ServerConfig, ContactsNeedsItsKeys) {
+  Outcome out = RunServer({"--region=gd", "--pg-dsn=x", "--kafka-brokers=y", "--auth-mode=off",
+                           "--services=contacts"});
+  EXPECT_EQ(out.exit_code, 2);
+  EXPECT_NE(out.stderr_text.find("--contacts-data-keys (TM_CONTACTS_DATA_KEYS): required when "
+                                 "contacts is hosted"),
+            std::string::npos)
+      << out.stderr_text;
+  EXPECT_NE(out.stderr_text.find("--contacts-index-key (TM_CONTACTS_INDEX_KEY): required"),
+            std::string::npos);
+}
+
+TEST(ServerConfig, BadContactsKeysAreNamedButNeverRepeated) {
+  const std::string short_key = "c2hvcnQta2V5LTE2LWJ5dA==";  // 16 bytes
+  const std::string good_key = "ZTJlLWRhdGEta2V5LTAxMjM0NTY3ODlhYmNkZWZnaGk=";
+  Outcome out = RunServer({"--region=gd", "--pg-dsn=x", "--kafka-brokers=y", "--auth-mode=off",
+                           "--services=contacts"},
+                          {"TM_CONTACTS_DATA_KEYS=new:" + good_key + ",old:" + short_key,
+                           "TM_CONTACTS_INDEX_KEY=" + good_key});
+  EXPECT_EQ(out.exit_code, 2);
+  EXPECT_NE(out.stderr_text.find("--contacts-data-keys (TM_CONTACTS_DATA_KEYS): entry 2 (key "
+                                 "'old'): the key is 16 bytes; it must be 32"),
+            std::string::npos)
+      << out.stderr_text;
+  EXPECT_EQ(out.stderr_text.find(short_key), std::string::npos) << out.stderr_text;
+  EXPECT_EQ(out.stderr_text.find(good_key), std::string::npos) << out.stderr_text;
+
+  out = RunServer({"--region=gd", "--pg-dsn=x", "--kafka-brokers=y", "--auth-mode=off",
+                   "--services=contacts", "--contacts-data-keys=k1:" + good_key,
+                   "--contacts-index-key=" + good_key});
+  EXPECT_EQ(out.exit_code, 2);
+  EXPECT_NE(out.stderr_text.find("--contacts-index-key (TM_CONTACTS_INDEX_KEY): must differ from "
+                                 "every data key"),
+            std::string::npos)
+      << out.stderr_text;
+  EXPECT_EQ(out.stderr_text.find(good_key), std::string::npos) << out.stderr_text;
+}
+
+TEST(ServerConfig, ContactsKeysAreUnknownWhereContactsIsNotHosted) {
+  Outcome out = RunServer({"--region=gd", "--pg-dsn=x", "--kafka-brokers=y", "--auth-mode=off",
+                           "--services=recording", "--contacts-index-key=x"});
+  EXPECT_EQ(out.exit_code, 2);
+  EXPECT_NE(out.stderr_text.find("--contacts-index-key: unknown setting"), std::string::npos)
+      << out.stderr_text;
+}
+
 }  // namespace
 }  // namespace tmk

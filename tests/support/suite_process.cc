@@ -89,9 +89,17 @@ SuiteProcess::SuiteProcess(Options options) {
                                    "--pg-retry-budget=500ms",
                                    "--kafka-brokers=" + KafkaBrokers(),
                                    "--drain=1s"};
-  bool auth_given = false;
-  for (const std::string& a : options.extra_args) auth_given = auth_given || a.rfind("--auth-", 0) == 0;
+  bool auth_given = false, keys_given = false;
+  for (const std::string& a : options.extra_args) {
+    auth_given = auth_given || a.rfind("--auth-", 0) == 0;
+    keys_given = keys_given || a.rfind("--contacts-data-keys", 0) == 0;
+  }
   if (!auth_given) args.push_back("--auth-mode=off");
+  const bool hosts_contacts = options.services == "all" ||
+                              ("," + options.services + ",").find(",contacts,") != std::string::npos;
+  if (hosts_contacts && !keys_given) {
+    args.insert(args.end(), kTestContactsKeyArgs.begin(), kTestContactsKeyArgs.end());
+  }
   args.insert(args.end(), options.extra_args.begin(), options.extra_args.end());
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());

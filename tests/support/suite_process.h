@@ -9,12 +9,19 @@
 
 namespace tmk::testing {
 
+// Fixed keys for encryption at rest of contacts (R6) in tests: any test reads them back.
+inline const std::vector<std::string> kTestContactsKeyArgs = {
+    "--contacts-data-keys=e2e:ZTJlLWRhdGEta2V5LTAxMjM0NTY3ODlhYmNkZWZnaGk=",
+    "--contacts-index-key=ZTJlLWluZGV4LWtleS0wMTIzNDU2Nzg5YWJjZGVmZ2g="};
+
 class SuiteProcess {
  public:
   struct Options {
     std::string region = "e2e";
     std::string services = "all";
-    std::vector<std::string> extra_args;  // e.g. auth settings
+    // e.g. auth settings. Without --auth-* ones, authentication is off; without
+    // --contacts-data-keys, a suite hosting contacts gets the fixed keys kTestContactsKeyArgs.
+    std::vector<std::string> extra_args;
     int pg_port = 0;  // reach PostgreSQL through this loopback port (a TcpProxy) instead
   };
 

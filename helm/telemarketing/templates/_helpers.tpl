@@ -151,6 +151,24 @@ Environment common to every server container (the server reads flags or TM_ vari
 {{- end }}
 {{- end }}
 
+{{/*
+The keys of personal data at rest (R6), for the containers that run contacts only.
+*/}}
+{{- define "telemarketing.contactsKeysEnv" -}}
+{{- with .Values.contactsEncryption }}
+- name: TM_CONTACTS_DATA_KEYS
+  valueFrom:
+    secretKeyRef:
+      name: {{ .existingSecret }}
+      key: {{ .dataKeysKey | default "data-keys" }}
+- name: TM_CONTACTS_INDEX_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ .existingSecret }}
+      key: {{ .indexKeyKey | default "index-key" }}
+{{- end }}
+{{- end }}
+
 {{- define "telemarketing.usesRs256" -}}
 {{- if and (eq .Values.auth.mode "jwt") (eq .Values.auth.jwt.algorithm "RS256") }}true{{ end }}
 {{- end }}

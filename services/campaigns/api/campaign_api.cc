@@ -11,6 +11,7 @@
 #include "absl/strings/str_split.h"
 #include "services/campaigns/api/campaign_checks.h"
 #include "services/campaigns/api/campaign_rules_check.h"
+#include "services/campaigns/api/resource_requests.h"
 #include "services/campaigns/domain/pilot_plan.h"
 #include "services/common/auth/authorization.h"
 #include "services/common/core/status_details.h"
@@ -29,19 +30,15 @@ namespace {
 
 constexpr char kListKind[] = "campaigns";
 
+// The id checks of a request naming one campaign, as a status.
 absl::Status CheckCampaignId(const std::string& campaign_id, const std::string& field) {
-  if (campaign_id.empty()) return InvalidField(field, "required");
-  if (!Uuid::Parse(campaign_id)) return InvalidField(field, "not a campaign id (a UUID)");
-  return absl::OkStatus();
+  Violations violations;
+  CheckResourceId(campaign_id, field, "campaign", violations);
+  return violations.ToStatus();
 }
 
 absl::Status NotFound(const std::string& campaign_id) {
   return absl::NotFoundError(absl::StrCat("campaign ", campaign_id, " not found"));
-}
-
-absl::Status ReusedRequestId() {
-  return WithReason(absl::AlreadyExistsError("request_id was already used for a different request"),
-                    "REQUEST_ID_REUSED");
 }
 
 // The top-level field a mask path names: "calling_windows.fallback_time_zone" → "calling_windows".
@@ -65,7 +62,11 @@ absl::Status CampaignApi::CreateCampaign(const auth::Principal& who,
                                          const v1::CreateCampaignRequest& request,
                                          v1::CreateCampaignResponse& response) {
   if (absl::Status allowed = AuthorizeWrite(who, "create campaigns"); !allowed.ok()) return allowed;
-  if (request.request_id().size() > 128) return InvalidField("request_id", "at most 128 characters");
+  {
+    Violations violations;
+    CheckRequestId(request.request_id(), violations);
+    if (!violations.empty()) return violations.ToStatus();
+  }
   const Clock& clock = runtime_.context().clock;
   const std::string fingerprint = grpcx::RequestFingerprint(request.campaign());
   return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
@@ -99,9 +100,13 @@ absl::Status CampaignApi::CreateCampaign(const auth::Principal& who,
     }
     *campaign.mutable_contact_strategy() = WithStrategyDefaults(campaign.contact_strategy());
     Violations violations;
-    CheckCampaignFields(campaign, policy, "campaign", violations);
+    CheckCampaignFields(campaign, policy, /*check_windows=*/true, "campaign", violations);
     if (!violations.empty()) return violations.ToStatus("invalid campaign");
 
+    // Held until commit, so a concurrent DeleteDispositionSet cannot remove a set just taken.
+    if (!campaign.disposition_set_id().empty()) {
+      disposition_sets_.FindForUpdate(tx, campaign.disposition_set_id());
+    }
     TimePoint now = clock.Now();
     campaign.set_campaign_id(NewId(clock));
     campaign.set_state(v1::CAMPAIGN_STATE_DRAFT);
@@ -142,9 +147,7 @@ absl::Status CampaignApi::ListCampaigns(const auth::Principal& who,
                                         v1::ListCampaignsResponse& response) {
   if (absl::Status allowed = AuthorizeRead(who); !allowed.ok()) return allowed;
   Violations violations;
-  if (request.page_size() < 0 || request.page_size() > 1000) {
-    violations.Add("page_size", "0-1000 (0 means 50)");
-  }
+  const int limit = PageLimit(request.page_size(), violations);
   CampaignStore::Filter filter;
   for (int i = 0; i < request.states_size(); ++i) {
     if (request.states(i) == v1::CAMPAIGN_STATE_UNSPECIFIED) {
@@ -175,7 +178,6 @@ absl::Status CampaignApi::ListCampaigns(const auth::Principal& who,
     }
   }
   if (!violations.empty()) return violations.ToStatus("invalid listing");
-  const int limit = request.page_size() == 0 ? 50 : request.page_size();
   return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     CampaignStore::Page page = campaigns_.List(tx, filter, after, limit);
     for (v1::Campaign& campaign : page.campaigns) *response.add_campaigns() = std::move(campaign);
@@ -194,10 +196,8 @@ absl::Status CampaignApi::UpdateCampaign(const auth::Principal& who,
   const std::string& campaign_id = request.campaign().campaign_id();
   {
     Violations v;
-    if (absl::Status id = CheckCampaignId(campaign_id, "campaign.campaign_id"); !id.ok()) {
-      v.Add("campaign.campaign_id", std::string(id.message()));
-    }
-    if (request.request_id().size() > 128) v.Add("request_id", "at most 128 characters");
+    CheckResourceId(campaign_id, "campaign.campaign_id", "campaign", v);
+    CheckRequestId(request.request_id(), v);
     if (request.update_mask().paths().empty()) v.Add("update_mask", "name the fields to change");
     for (int i = 0; i < request.update_mask().paths_size(); ++i) {
       const std::string& path = request.update_mask().paths(i);
@@ -225,10 +225,7 @@ absl::Status CampaignApi::UpdateCampaign(const auth::Principal& who,
     std::optional<v1::Campaign> before = campaigns_.Find(tx, campaign_id, /*for_update=*/true);
     if (!before) return NotFound(campaign_id);
     if (request.campaign().revision() != 0 && request.campaign().revision() != before->revision()) {
-      return WithReason(absl::AbortedError(absl::StrCat(
-                            "revision ", request.campaign().revision(), " is stale; the campaign is at ",
-                            before->revision(), ": read it again and retry")),
-                        "REVISION_MISMATCH");
+      return RevisionMismatch(request.campaign().revision(), before->revision(), "campaign");
     }
     const LifecyclePosition at{static_cast<CampaignState>(before->state()),
                                static_cast<CampaignState>(before->paused_from())};
@@ -250,9 +247,16 @@ absl::Status CampaignApi::UpdateCampaign(const auth::Principal& who,
     if (!before->pilot().has_end_time()) after.mutable_pilot()->clear_end_time();
     *after.mutable_contact_strategy() = WithStrategyDefaults(after.contact_strategy());
     Violations violations;
-    CheckCampaignFields(after, policies_.Get(tx, runtime_.context().region), "campaign",
-                        violations);
+    const bool windows_change =
+        std::any_of(request.update_mask().paths().begin(), request.update_mask().paths().end(),
+                    [](const std::string& path) { return TopLevel(path) == "calling_windows"; });
+    CheckCampaignFields(after, policies_.Get(tx, runtime_.context().region), windows_change,
+                        "campaign", violations);
     if (!violations.empty()) return violations.ToStatus("invalid campaign");
+    if (after.disposition_set_id() != before->disposition_set_id() &&
+        !after.disposition_set_id().empty()) {
+      disposition_sets_.FindForUpdate(tx, after.disposition_set_id());  // as in CreateCampaign
+    }
     if (!request.request_id().empty()) {
       campaigns_.SaveRequest(tx, "update", request.request_id(), {campaign_id, fingerprint});
     }
@@ -286,8 +290,7 @@ absl::Status CampaignApi::DeleteCampaign(const auth::Principal& who,
     std::optional<v1::Campaign> found = campaigns_.Find(tx, request.campaign_id(), true);
     if (!found) return NotFound(request.campaign_id());
     if (request.revision() != 0 && request.revision() != found->revision()) {
-      return WithReason(absl::AbortedError("revision is stale: read the campaign again"),
-                        "REVISION_MISMATCH");
+      return RevisionMismatch(request.revision(), found->revision(), "campaign");
     }
     const LifecyclePosition at{static_cast<CampaignState>(found->state()),
                                static_cast<CampaignState>(found->paused_from())};

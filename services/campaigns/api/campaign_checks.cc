@@ -57,7 +57,7 @@ PilotPlanSpec ToPilotPlanSpec(const v1::PilotPlan& plan) {
 }
 
 void CheckCampaignFields(const v1::Campaign& c, const v1::ContactPolicy& policy,
-                         std::string_view field, Violations& v) {
+                         bool check_windows, std::string_view field, Violations& v) {
   const std::string at(field);
   auto path = [&at](std::string_view name) {
     return absl::StrCat(at, ".", absl::string_view(name.data(), name.size()));
@@ -88,7 +88,7 @@ void CheckCampaignFields(const v1::Campaign& c, const v1::ContactPolicy& policy,
   if (!common::DialMode_IsValid(c.default_dial_mode())) {
     v.Add(path("default_dial_mode"), "unknown dial mode");
   }
-  CheckCallingWindows(c.calling_windows(), policy, path("calling_windows"), v);
+  if (check_windows) CheckCallingWindows(c.calling_windows(), policy, path("calling_windows"), v);
   CheckContactStrategy(c.contact_strategy(), path("contact_strategy"), v);
 
   std::set<std::string> skus;

@@ -14,9 +14,11 @@ namespace tmk::campaigns {
 // Top-level Campaign fields a client may set (create) or name in an update mask.
 bool IsEditableCampaignField(std::string_view field);
 
+// Windows are checked against the region's legal bounds only when `check_windows`: an update that
+// leaves them alone is not refused because the bounds narrowed since (readiness reports that).
 void CheckCampaignFields(const telemarketing::campaigns::v1::Campaign& campaign,
                          const telemarketing::campaigns::v1::ContactPolicy& policy,
-                         std::string_view field, Violations& violations);
+                         bool check_windows, std::string_view field, Violations& violations);
 
 PilotPlanSpec ToPilotPlanSpec(const telemarketing::campaigns::v1::PilotPlan& plan);
 

@@ -7,6 +7,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/campaigns/api/campaign_api.h"
+#include "services/campaigns/api/campaign_rules_check.h"
+#include "services/campaigns/api/resource_requests.h"
 #include "services/campaigns/domain/pilot_plan.h"
 #include "services/common/core/status_details.h"
 #include "services/common/core/uuid.h"
@@ -65,6 +67,14 @@ ReadinessFacts CampaignApi::GatherFacts(pqxx::work& tx, const v1::Campaign& camp
     }
   }
   facts.has_calling_windows = !campaign.calling_windows().windows().empty();
+  facts.has_fallback_time_zone = !campaign.calling_windows().fallback_time_zone().empty();
+  Violations windows;
+  CheckCallingWindows(campaign.calling_windows(), policies_.Get(tx, runtime_.context().region),
+                      "calling_windows", windows);
+  if (!windows.empty()) {
+    facts.calling_windows_problem =
+        windows.list().front().field + ": " + windows.list().front().description;
+  }
   facts.has_pilot_sample = campaign.pilot().sample_fraction() > 0 || campaign.pilot().sample_size() > 0;
   for (const v1::PilotVariant& variant : campaign.pilot().variants()) {
     VariantFacts v{variant.variant_id(), ScriptVersionStatus::kNotSet};
@@ -104,9 +114,7 @@ absl::Status CampaignApi::CheckCampaignReadiness(const auth::Principal& who,
                                                  v1::CheckCampaignReadinessResponse& response) {
   if (absl::Status allowed = AuthorizeRead(who); !allowed.ok()) return allowed;
   Violations v;
-  if (request.campaign_id().empty() || !Uuid::Parse(request.campaign_id())) {
-    v.Add("campaign_id", "required: a campaign id (a UUID)");
-  }
+  CheckResourceId(request.campaign_id(), "campaign_id", "campaign", v);
   if (request.target_state() != v1::CAMPAIGN_STATE_PILOT &&
       request.target_state() != v1::CAMPAIGN_STATE_ACTIVE) {
     v.Add("target_state", "PILOT or ACTIVE");
@@ -147,10 +155,8 @@ absl::Status CampaignApi::ChangeState(const auth::Principal& who, const VerbCall
   }
   {
     Violations v;
-    if (call.campaign_id.empty() || !Uuid::Parse(call.campaign_id)) {
-      v.Add("campaign_id", "required: a campaign id (a UUID)");
-    }
-    if (call.request_id.size() > 128) v.Add("request_id", "at most 128 characters");
+    CheckResourceId(call.campaign_id, "campaign_id", "campaign", v);
+    CheckRequestId(call.request_id, v);
     if (!v.empty()) return v.ToStatus("invalid request");
   }
   const bool needs_readiness =
@@ -174,11 +180,7 @@ absl::Status CampaignApi::ChangeState(const auth::Principal& who, const VerbCall
   return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     if (!call.request_id.empty()) {
       if (auto earlier = campaigns_.FindRequest(tx, verb_key, call.request_id)) {
-        if (earlier->fingerprint != call.fingerprint) {
-          return WithReason(absl::AlreadyExistsError(
-                                "request_id was already used for a different request"),
-                            "REQUEST_ID_REUSED");
-        }
+        if (earlier->fingerprint != call.fingerprint) return ReusedRequestId();
         std::optional<v1::Campaign> current = campaigns_.Find(tx, earlier->campaign_id);
         if (!current) return absl::NotFoundError("the campaign no longer exists");
         out = *std::move(current);
@@ -188,10 +190,7 @@ absl::Status CampaignApi::ChangeState(const auth::Principal& who, const VerbCall
     std::optional<v1::Campaign> campaign = campaigns_.Find(tx, call.campaign_id, /*for_update=*/true);
     if (!campaign) return absl::NotFoundError(absl::StrCat("campaign ", call.campaign_id, " not found"));
     if (call.revision != 0 && call.revision != campaign->revision()) {
-      return WithReason(absl::AbortedError(absl::StrCat(
-                            "revision ", call.revision, " is stale; the campaign is at ",
-                            campaign->revision(), ": read it again and retry")),
-                        "REVISION_MISMATCH");
+      return RevisionMismatch(call.revision, campaign->revision(), "campaign");
     }
     const LifecyclePosition from{static_cast<CampaignState>(campaign->state()),
                                  static_cast<CampaignState>(campaign->paused_from())};

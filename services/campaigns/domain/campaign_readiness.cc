@@ -51,6 +51,12 @@ std::vector<ReadinessProblem> ReadinessProblems(const ReadinessFacts& facts, Cam
   }
   if (!facts.has_calling_windows) {
     problems.push_back({"calling_windows", "NO_CALLING_WINDOWS", "no calling windows (R10)"});
+  } else if (!facts.calling_windows_problem.empty()) {
+    problems.push_back({"calling_windows", "CALLING_WINDOWS_INVALID", facts.calling_windows_problem});
+  }
+  if (!facts.has_fallback_time_zone) {
+    problems.push_back({"calling_windows.fallback_time_zone", "NO_FALLBACK_TIME_ZONE",
+                        "no fallback time zone for customers whose own zone is unknown (R10)"});
   }
   if (facts.ended) {
     problems.push_back({"end_time", "CAMPAIGN_ENDED", "end_time has passed"});

@@ -29,6 +29,10 @@ struct ReadinessFacts {
   // Wrap-up codes the scripts suggest that the disposition set lacks (or has retired).
   std::vector<std::string> unknown_disposition_codes;
   bool has_calling_windows = false;
+  bool has_fallback_time_zone = false;  // for customers whose own zone is unknown (R10)
+  // The first problem of the windows under the region's current policy (legal bounds may have
+  // narrowed since the campaign was edited); empty when they are fine.
+  std::string calling_windows_problem;
   bool has_pilot_sample = false;  // PilotPlan.sample_fraction or sample_size set
   std::vector<VariantFacts> variants;
   bool ended = false;  // end_time is in the past

@@ -39,7 +39,6 @@ std::string BlindIndex::Compute(std::string_view domain, std::string_view value)
       size != kIndexBytes) {
     throw std::runtime_error("HMAC-SHA-256 failed");
   }
-  OPENSSL_cleanse(message.data(), message.size());
   return out;
 }
 

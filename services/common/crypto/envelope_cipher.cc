@@ -141,7 +141,6 @@ absl::StatusOr<std::string> EnvelopeCipher::Open(std::string_view envelope,
             EVP_CIPHER_CTX_ctrl(context.get(), EVP_CTRL_AEAD_SET_TAG, kTagBytes, tag.data()) == 1 &&
             EVP_DecryptFinal_ex(context.get(), out + written, &final_written) == 1;
   if (!ok) {
-    OPENSSL_cleanse(plaintext.data(), plaintext.size());
     return absl::DataLossError(
         "a sealed value does not authenticate: it was changed, or belongs to another row or column");
   }

@@ -66,8 +66,11 @@ absl::Status NotFound(const std::string& what, const std::string& id) {
 
 }  // namespace
 
-ConsentApi::ConsentApi(server::ServiceRuntime& runtime)
-    : runtime_(runtime), hlc_(runtime.context().clock, runtime.context().region) {}
+ConsentApi::ConsentApi(server::ServiceRuntime& runtime, const IdentifierCipher& cipher)
+    : runtime_(runtime),
+      cipher_(cipher),
+      hlc_(runtime.context().clock, runtime.context().region),
+      dnc_(cipher) {}
 
 absl::Status ConsentApi::RecordConsent(const auth::Principal& who,
                                        const v1::RecordConsentRequest& request,
@@ -312,7 +315,7 @@ absl::Status ConsentApi::ListDncEntries(const auth::Principal& who,
     absl::StatusOr<NormalizedContact> phone =
         NormalizePhone(request.phone_number(), ContactKind::kUnspecified);
     if (phone.ok()) {
-      filter.phone_e164 = phone->normalized;
+      filter.phone_index = cipher_.ContactIndex(phone->normalized);
     } else {
       violations.Add("phone_number", std::string(phone.status().message()));
     }
@@ -405,11 +408,11 @@ absl::Status ConsentApi::DeleteDncEntry(const auth::Principal& who,
 
 namespace {
 
-// One query, validated and normalised.
+// One query, validated and normalised; a number travels as its blind index (R6).
 struct Query {
   std::string customer_id;
   std::string contact_point_id;
-  std::string e164;
+  std::string phone_index;
 };
 
 bool IsPhone(int type) {
@@ -450,7 +453,7 @@ absl::Status ConsentApi::CheckCallable(const auth::Principal& who,
       absl::StatusOr<NormalizedContact> phone =
           NormalizePhone(q.phone_number(), ContactKind::kUnspecified);
       if (phone.ok()) {
-        query.e164 = phone->normalized;
+        query.phone_index = cipher_.ContactIndex(phone->normalized);
       } else {
         violations.Add(path + ".phone_number", std::string(phone.status().message()));
       }
@@ -481,14 +484,14 @@ absl::Status ConsentApi::CheckCallable(const auth::Principal& who,
   // Everything the verdicts need, read in one transaction with set-wise queries.
   std::set<std::string> existing;
   std::map<std::string, std::vector<ConsentStore::Point>> points_of;  // by customer
-  std::map<std::string, std::vector<ConsentStore::Point>> points_with;  // by E.164
+  std::map<std::string, std::vector<ConsentStore::Point>> points_with;  // by number index
   std::vector<DncStore::Target> dnc;
   std::map<std::string, std::vector<ConsentFact>> histories;
   absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     std::set<std::string> customer_set, phone_set;
     for (const Query& q : queries) {
       if (!q.customer_id.empty()) customer_set.insert(q.customer_id);
-      if (!q.e164.empty()) phone_set.insert(q.e164);
+      if (!q.phone_index.empty()) phone_set.insert(q.phone_index);
     }
     std::vector<std::string> customers(customer_set.begin(), customer_set.end());
     existing = consents_.ExistingCustomers(tx, customers);
@@ -498,12 +501,12 @@ absl::Status ConsentApi::CheckCallable(const auth::Principal& who,
       points_of[p.customer_id].push_back(std::move(p));
     }
     for (ConsentStore::Point& p :
-         consents_.PointsWithNumbers(tx, std::vector<std::string>(phone_set.begin(), phone_set.end()))) {
+         consents_.PointsWithIndexes(tx, std::vector<std::string>(phone_set.begin(), phone_set.end()))) {
       customer_set.insert(p.customer_id);
-      points_with[p.normalized_value].push_back(std::move(p));
+      points_with[p.value_index].push_back(std::move(p));
     }
     for (const auto& [customer, points] : points_of) {
-      for (const auto& p : points) if (IsPhone(p.type)) phone_set.insert(p.normalized_value);
+      for (const auto& p : points) if (IsPhone(p.type)) phone_set.insert(p.value_index);
     }
     customers.assign(customer_set.begin(), customer_set.end());
     dnc = dnc_.ForTargets(tx, customers, std::vector<std::string>(phone_set.begin(), phone_set.end()));
@@ -513,11 +516,11 @@ absl::Status ConsentApi::CheckCallable(const auth::Principal& who,
   if (!status.ok()) return status;
 
   auto add_verdict = [&](int index, const std::string& customer_id, const std::string& point_id,
-                         const CallableFacts& facts, const std::string& e164) {
+                         const CallableFacts& facts, const std::string& phone_index) {
     CallableFacts with = facts;
     for (const DncStore::Target& t : dnc) {
       bool names_customer = !customer_id.empty() && t.customer_id == customer_id;
-      bool names_number = !e164.empty() && t.phone_e164 == e164;
+      bool names_number = !phone_index.empty() && t.phone_index == phone_index;
       if (names_customer || names_number) with.dnc.push_back(t.fact);
     }
     if (auto it = histories.find(customer_id); it != histories.end()) with.consents = it->second;
@@ -538,17 +541,17 @@ absl::Status ConsentApi::CheckCallable(const auth::Principal& who,
     facts.is_phone = IsPhone(p.type);
     facts.status = static_cast<PointStatus>(p.status);
     add_verdict(index, p.customer_id, p.contact_point_id, facts,
-                facts.is_phone ? p.normalized_value : "");
+                facts.is_phone ? p.value_index : "");
   };
 
   for (int i = 0; i < static_cast<int>(queries.size()); ++i) {
     const Query& q = queries[i];
-    if (!q.e164.empty()) {
-      auto it = points_with.find(q.e164);
+    if (!q.phone_index.empty()) {
+      auto it = points_with.find(q.phone_index);
       if (it == points_with.end()) {
         CallableFacts facts;  // a number of no customer here: DNC by number, consent absent
         facts.has_customer = false;
-        add_verdict(i, "", "", facts, q.e164);
+        add_verdict(i, "", "", facts, q.phone_index);
       } else {
         for (const auto& p : it->second) add_point(i, p);
       }

@@ -14,7 +14,7 @@ namespace tmk::contacts {
 
 class ConsentApi {
  public:
-  explicit ConsentApi(server::ServiceRuntime& runtime);
+  ConsentApi(server::ServiceRuntime& runtime, const IdentifierCipher& cipher);
 
   absl::Status RecordConsent(const auth::Principal& who,
       const telemarketing::contacts::v1::RecordConsentRequest& request,
@@ -40,6 +40,7 @@ class ConsentApi {
 
  private:
   server::ServiceRuntime& runtime_;
+  const IdentifierCipher& cipher_;  // numbers are matched by blind index (R6)
   HybridLogicalClock hlc_;
   ConsentStore consents_;
   DncStore dnc_;

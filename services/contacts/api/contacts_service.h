@@ -1,9 +1,10 @@
 #pragma once
 // The contacts gRPC adapter (R1–R6, R8, R32): every RPC authenticates, runs its handler on a
 // worker (never on a gRPC thread) and maps its status, through the common runtime; the handlers
-// live in one class per area (customers, consent, segments). RPCs not listed here answer
-// UNIMPLEMENTED until issue 3 builds them.
+// live in one class per area (customers, consent, segments, imports, audit). RPCs not listed here
+// answer UNIMPLEMENTED until issue 3 builds them.
 #include "services/common/server/service_runtime.h"
+#include "services/contacts/api/access_audit_api.h"
 #include "services/contacts/api/consent_api.h"
 #include "services/contacts/api/customer_api.h"
 #include "services/contacts/api/import_api.h"
@@ -16,8 +17,14 @@ namespace v1 = telemarketing::contacts::v1;
 
 class ContactsService final : public v1::ContactsService::CallbackService {
  public:
-  explicit ContactsService(server::ServiceRuntime& runtime)
-      : runtime_(runtime), customers_(runtime), consent_(runtime), segments_(runtime), imports_(runtime) {}
+  // `cipher` seals and indexes the direct identifiers the stores keep (R6).
+  ContactsService(server::ServiceRuntime& runtime, const IdentifierCipher& cipher)
+      : runtime_(runtime),
+        customers_(runtime, cipher),
+        consent_(runtime, cipher),
+        segments_(runtime),
+        imports_(runtime, cipher),
+        audit_(runtime) {}
 
   grpc::ServerUnaryReactor* CreateCustomer(grpc::CallbackServerContext* context,
                                  const v1::CreateCustomerRequest* request,
@@ -27,37 +34,42 @@ class ContactsService final : public v1::ContactsService::CallbackService {
   grpc::ServerUnaryReactor* GetCustomer(grpc::CallbackServerContext* context,
                                  const v1::GetCustomerRequest* request,
                                  v1::GetCustomerResponse* response) override {
-    return Delegate(context, customers_, &CustomerApi::GetCustomer, request, response);
+    return Audited(context, &CustomerApi::GetCustomer, request, response);
   }
   grpc::ServerUnaryReactor* UpdateCustomer(grpc::CallbackServerContext* context,
                                  const v1::UpdateCustomerRequest* request,
                                  v1::UpdateCustomerResponse* response) override {
-    return Delegate(context, customers_, &CustomerApi::UpdateCustomer, request, response);
+    return Audited(context, &CustomerApi::UpdateCustomer, request, response);
   }
   grpc::ServerUnaryReactor* BatchGetCustomers(grpc::CallbackServerContext* context,
                                  const v1::BatchGetCustomersRequest* request,
                                  v1::BatchGetCustomersResponse* response) override {
-    return Delegate(context, customers_, &CustomerApi::BatchGetCustomers, request, response);
+    return Audited(context, &CustomerApi::BatchGetCustomers, request, response);
   }
   grpc::ServerUnaryReactor* ListCustomers(grpc::CallbackServerContext* context,
                                  const v1::ListCustomersRequest* request,
                                  v1::ListCustomersResponse* response) override {
-    return Delegate(context, customers_, &CustomerApi::ListCustomers, request, response);
+    return Audited(context, &CustomerApi::ListCustomers, request, response);
   }
   grpc::ServerUnaryReactor* SearchCustomers(grpc::CallbackServerContext* context,
                                  const v1::SearchCustomersRequest* request,
                                  v1::SearchCustomersResponse* response) override {
-    return Delegate(context, customers_, &CustomerApi::SearchCustomers, request, response);
+    return Audited(context, &CustomerApi::SearchCustomers, request, response);
   }
   grpc::ServerUnaryReactor* LookupCustomersByPhone(grpc::CallbackServerContext* context,
                                  const v1::LookupCustomersByPhoneRequest* request,
                                  v1::LookupCustomersByPhoneResponse* response) override {
-    return Delegate(context, customers_, &CustomerApi::LookupCustomersByPhone, request, response);
+    return Audited(context, &CustomerApi::LookupCustomersByPhone, request, response);
   }
   grpc::ServerUnaryReactor* ListProfileChanges(grpc::CallbackServerContext* context,
                                  const v1::ListProfileChangesRequest* request,
                                  v1::ListProfileChangesResponse* response) override {
-    return Delegate(context, customers_, &CustomerApi::ListProfileChanges, request, response);
+    return Audited(context, &CustomerApi::ListProfileChanges, request, response);
+  }
+  grpc::ServerUnaryReactor* ListAccessAuditEntries(grpc::CallbackServerContext* context,
+                                 const v1::ListAccessAuditEntriesRequest* request,
+                                 v1::ListAccessAuditEntriesResponse* response) override {
+    return Delegate(context, audit_, &AccessAuditApi::ListAccessAuditEntries, request, response);
   }
   grpc::ServerUnaryReactor* GetImportJob(grpc::CallbackServerContext* context,
                                  const v1::GetImportJobRequest* request,
@@ -175,12 +187,26 @@ class ContactsService final : public v1::ContactsService::CallbackService {
   grpc::ServerUnaryReactor* Delegate(Args&&... args) {
     return runtime_.calls().Delegate(std::forward<Args>(args)...);
   }
+  // A customer read: its handler also gets the client's address, for the access audit log (R6).
+  template <class Request, class Response>
+  grpc::ServerUnaryReactor* Audited(grpc::CallbackServerContext* context,
+                                    absl::Status (CustomerApi::*handler)(const auth::Principal&,
+                                                                         const std::string&,
+                                                                         const Request&, Response&),
+                                    const Request* request, Response* response) {
+    return runtime_.calls().Unary(
+        context, [this, handler, request, response, peer = context->peer()](
+                     const auth::Principal& who) {
+          return (customers_.*handler)(who, peer, *request, *response);
+        });
+  }
 
   server::ServiceRuntime& runtime_;
   CustomerApi customers_;
   ConsentApi consent_;
   SegmentApi segments_;
   ImportApi imports_;
+  AccessAuditApi audit_;
 };
 
 }  // namespace tmk::contacts

@@ -22,8 +22,12 @@ constexpr char kSnapshotTopic[] = "tm.contacts.v1";
 
 }  // namespace
 
-CustomerApi::CustomerApi(server::ServiceRuntime& runtime)
-    : runtime_(runtime), hlc_(runtime.context().clock, runtime.context().region) {}
+CustomerApi::CustomerApi(server::ServiceRuntime& runtime, const IdentifierCipher& cipher)
+    : runtime_(runtime),
+      hlc_(runtime.context().clock, runtime.context().region),
+      customers_(cipher),
+      history_(cipher),
+      auditor_(runtime.context().clock, runtime.context().region) {}
 
 absl::Status CustomerApi::CreateCustomer(const auth::Principal& who,
                                          const v1::CreateCustomerRequest& request,
@@ -98,7 +102,7 @@ absl::Status CustomerApi::CreateCustomer(const auth::Principal& who,
   return absl::OkStatus();
 }
 
-absl::Status CustomerApi::GetCustomer(const auth::Principal& who,
+absl::Status CustomerApi::GetCustomer(const auth::Principal& who, const std::string& peer,
                                       const v1::GetCustomerRequest& request,
                                       v1::GetCustomerResponse& answer) {
   v1::Customer& response = *answer.mutable_customer();
@@ -114,6 +118,10 @@ absl::Status CustomerApi::GetCustomer(const auth::Principal& who,
   std::optional<v1::Customer> found;
   absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     found = customers_.Find(tx, request.customer_id());
+    if (!found) return absl::OkStatus();
+    if (!SeesFullNumbers(who)) MaskContactPoints(*found);
+    auditor_.RecordCustomers(tx, {who, peer, "GetCustomer", request.context()},
+                             v1::ACCESS_KIND_READ, absl::MakeConstSpan(&*found, 1));
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
@@ -121,7 +129,6 @@ absl::Status CustomerApi::GetCustomer(const auth::Principal& who,
     return absl::NotFoundError(absl::StrCat("customer ", request.customer_id(), " not found"));
   }
   response = *std::move(found);
-  if (!SeesFullNumbers(who)) MaskContactPoints(response);
   return absl::OkStatus();
 }
 

@@ -1,5 +1,6 @@
 // Reading customers (R1, R3, R5, R8): by ids, by segment filter, by free-text search, by phone
-// number, and a customer's profile-change history. Agents get phone numbers masked (R6).
+// number, and a customer's profile-change history. Agents get phone numbers masked, and every
+// answer is written to the access audit log in the transaction that read it (R6).
 #include <google/protobuf/util/time_util.h>
 
 #include <set>
@@ -53,8 +54,14 @@ std::string TokenKind(const char* collection, google::protobuf::Message&& reques
                       grpcx::RequestFingerprint(request_without_paging).substr(0, 16));
 }
 
-void Reveal(const auth::Principal& who, v1::Customer& customer) {
-  if (!SeesFullNumbers(who)) MaskContactPoints(customer);
+void Reveal(const auth::Principal& who, std::vector<v1::Customer>& customers) {
+  if (SeesFullNumbers(who)) return;
+  for (v1::Customer& customer : customers) MaskContactPoints(customer);
+}
+
+// Requests without a ChangeContext are audited without one.
+const telemarketing::common::v1::ChangeContext& NoContext() {
+  return telemarketing::common::v1::ChangeContext::default_instance();
 }
 
 bool IsFieldPath(const std::string& path) {
@@ -69,7 +76,7 @@ bool IsFieldPath(const std::string& path) {
 
 }  // namespace
 
-absl::Status CustomerApi::BatchGetCustomers(const auth::Principal& who,
+absl::Status CustomerApi::BatchGetCustomers(const auth::Principal& who, const std::string& peer,
                                             const v1::BatchGetCustomersRequest& request,
                                             v1::BatchGetCustomersResponse& response) {
   if (absl::Status allowed =
@@ -94,13 +101,15 @@ absl::Status CustomerApi::BatchGetCustomers(const auth::Principal& who,
   std::vector<v1::Customer> found;
   absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     found = customers_.FindMany(tx, ids);
+    Reveal(who, found);
+    auditor_.RecordCustomers(tx, {who, peer, "BatchGetCustomers", request.context()},
+                             v1::ACCESS_KIND_READ, found);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
   std::set<std::string> present;
   for (v1::Customer& c : found) {
     present.insert(c.customer_id());
-    Reveal(who, c);
     *response.add_customers() = std::move(c);
   }
   for (int i = 0; i < request.customer_ids_size(); ++i) {
@@ -109,7 +118,7 @@ absl::Status CustomerApi::BatchGetCustomers(const auth::Principal& who,
   return absl::OkStatus();
 }
 
-absl::Status CustomerApi::ListCustomers(const auth::Principal& who,
+absl::Status CustomerApi::ListCustomers(const auth::Principal& who, const std::string& peer,
                                         const v1::ListCustomersRequest& request,
                                         v1::ListCustomersResponse& response) {
   if (absl::Status allowed =
@@ -126,15 +135,18 @@ absl::Status CustomerApi::ListCustomers(const auth::Principal& who,
   if (!order_words.empty()) {
     const std::string& key = order_words[0];
     bool ok = order_words.size() <= 2;
+    if (key == "display_name") {
+      return InvalidField("order_by", "names are encrypted at rest (R6) and cannot be ordered; "
+                                      "use \"create_time\" or \"update_time\"");
+    }
     if (key == "create_time") order = CustomerStore::Order::kCreateTime;
     else if (key == "update_time") order = CustomerStore::Order::kUpdateTime;
-    else if (key == "display_name") order = CustomerStore::Order::kDisplayName;
     else ok = false;
     descending = order_words.size() == 2;
     if (order_words.size() == 2 && order_words[1] != "desc") ok = false;
     if (!ok) {
-      return InvalidField("order_by", "\"create_time\", \"update_time\" or \"display_name\", "
-                                      "optionally followed by \" desc\"");
+      return InvalidField("order_by", "\"create_time\" or \"update_time\", optionally followed "
+                                      "by \" desc\"");
     }
   }
   absl::StatusOr<SqlCondition> where =
@@ -170,18 +182,18 @@ absl::Status CustomerApi::ListCustomers(const auth::Principal& who,
     std::vector<std::string> wanted;
     for (const auto& id : ids) wanted.push_back(id.customer_id);
     page = customers_.FindMany(tx, wanted);
+    Reveal(who, page);
+    auditor_.RecordCustomers(tx, {who, peer, "ListCustomers", NoContext()},
+                             v1::ACCESS_KIND_SEARCH, page);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
-  for (v1::Customer& c : page) {
-    Reveal(who, c);
-    *response.add_customers() = std::move(c);
-  }
+  for (v1::Customer& c : page) *response.add_customers() = std::move(c);
   response.set_next_page_token(next);
   return absl::OkStatus();
 }
 
-absl::Status CustomerApi::SearchCustomers(const auth::Principal& who,
+absl::Status CustomerApi::SearchCustomers(const auth::Principal& who, const std::string& peer,
                                           const v1::SearchCustomersRequest& request,
                                           v1::SearchCustomersResponse& response) {
   if (absl::Status allowed =
@@ -204,7 +216,7 @@ absl::Status CustomerApi::SearchCustomers(const auth::Principal& who,
         phone.ok()) {
       keys.normalized_phone = phone->normalized;
     }
-    keys.name_prefix = absl::AsciiStrToLower(query);
+    keys.display_name = query;
   }
   v1::SearchCustomersRequest shape = request;
   shape.clear_page_size();
@@ -227,18 +239,19 @@ absl::Status CustomerApi::SearchCustomers(const auth::Principal& who,
     more = static_cast<int>(ids.size()) > *page_size;
     if (more) ids.pop_back();
     page = customers_.FindMany(tx, ids);
+    Reveal(who, page);
+    auditor_.RecordCustomers(tx, {who, peer, "SearchCustomers", NoContext()},
+                             v1::ACCESS_KIND_SEARCH, page);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
-  for (v1::Customer& c : page) {
-    Reveal(who, c);
-    *response.add_customers() = std::move(c);
-  }
+  for (v1::Customer& c : page) *response.add_customers() = std::move(c);
   if (more) response.set_next_page_token(grpcx::EncodePageToken(kind, absl::StrCat(offset + *page_size)));
   return absl::OkStatus();
 }
 
 absl::Status CustomerApi::LookupCustomersByPhone(const auth::Principal& who,
+                                                 const std::string& peer,
                                                  const v1::LookupCustomersByPhoneRequest& request,
                                                  v1::LookupCustomersByPhoneResponse& response) {
   const std::string& region = runtime_.context().region;
@@ -253,19 +266,19 @@ absl::Status CustomerApi::LookupCustomersByPhone(const auth::Principal& who,
   std::vector<v1::Customer> found;
   absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     found = customers_.FindMany(tx, customers_.IdsByPhone(tx, phone->normalized, region, 100));
+    Reveal(who, found);
+    auditor_.RecordCustomers(tx, {who, peer, "LookupCustomersByPhone", request.context()},
+                             v1::ACCESS_KIND_LOOKUP_BY_PHONE, found);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
-  for (v1::Customer& c : found) {
-    Reveal(who, c);
-    *response.add_customers() = std::move(c);
-  }
+  for (v1::Customer& c : found) *response.add_customers() = std::move(c);
   response.set_normalized_phone_number(SeesFullNumbers(who) ? phone->normalized
                                                             : MaskPhone(phone->normalized));
   return absl::OkStatus();
 }
 
-absl::Status CustomerApi::ListProfileChanges(const auth::Principal& who,
+absl::Status CustomerApi::ListProfileChanges(const auth::Principal& who, const std::string& peer,
                                              const v1::ListProfileChangesRequest& request,
                                              v1::ListProfileChangesResponse& response) {
   if (absl::Status allowed = auth::Authorize(who, RoleSet::All(), runtime_.context().region,
@@ -302,24 +315,28 @@ absl::Status CustomerApi::ListProfileChanges(const auth::Principal& who,
     before = *cursor;
   }
   std::vector<v1::ProfileChange> changes;
-  bool exists = true;
+  bool exists = true, more = false;
   absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-    exists = customers_.Find(tx, request.customer_id()).has_value();
-    if (exists) changes = history_.List(tx, request.customer_id(), paths, before, *page_size + 1);
+    exists = customers_.Exists(tx, request.customer_id());
+    if (!exists) return absl::OkStatus();
+    changes = history_.List(tx, request.customer_id(), paths, before, *page_size + 1);
+    more = static_cast<int>(changes.size()) > *page_size;
+    if (more) changes.pop_back();
+    if (!SeesFullNumbers(who)) {
+      for (v1::ProfileChange& c : changes) MaskProfileChange(c);
+    }
+    auditor_.RecordHistory(tx, {who, peer, "ListProfileChanges", NoContext()},
+                           request.customer_id(), changes);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
   if (!exists) {
     return absl::NotFoundError(absl::StrCat("customer ", request.customer_id(), " not found"));
   }
-  if (static_cast<int>(changes.size()) > *page_size) {
-    changes.pop_back();
+  if (more) {
     response.set_next_page_token(grpcx::EncodePageToken(kind, changes.back().change_id()));
   }
-  for (v1::ProfileChange& c : changes) {
-    if (!SeesFullNumbers(who)) MaskProfileChange(c);
-    *response.add_changes() = std::move(c);
-  }
+  for (v1::ProfileChange& c : changes) *response.add_changes() = std::move(c);
   return absl::OkStatus();
 }
 

@@ -60,7 +60,7 @@ void ReconcileContactPoints(const v1::Customer& before,
 
 }  // namespace
 
-absl::Status CustomerApi::UpdateCustomer(const auth::Principal& who,
+absl::Status CustomerApi::UpdateCustomer(const auth::Principal& who, const std::string& peer,
                                          const v1::UpdateCustomerRequest& request,
                                          v1::UpdateCustomerResponse& answer) {
   const std::string& region = runtime_.context().region;
@@ -92,6 +92,13 @@ absl::Status CustomerApi::UpdateCustomer(const auth::Principal& who,
   const bool masks_contact_points =
       std::find(paths.begin(), paths.end(), "contact_points") != paths.end();
   v1::Customer& response = *answer.mutable_customer();
+  // The answer carries the whole record, fields the caller did not send included: audited (R6).
+  auto respond = [&](pqxx::work& tx, v1::Customer customer) {
+    if (!SeesFullNumbers(who)) MaskContactPoints(customer);
+    auditor_.RecordCustomers(tx, {who, peer, "UpdateCustomer", request.context()},
+                             v1::ACCESS_KIND_READ, absl::MakeConstSpan(&customer, 1));
+    response = std::move(customer);
+  };
   absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     if (!request.request_id().empty()) {
       if (auto earlier = customers_.FindUpdateRequest(tx, request.request_id())) {
@@ -102,7 +109,7 @@ absl::Status CustomerApi::UpdateCustomer(const auth::Principal& who,
         }
         std::optional<v1::Customer> current = customers_.Find(tx, earlier->customer_id);
         if (!current) return absl::NotFoundError("the updated customer no longer exists");
-        response = *std::move(current);
+        respond(tx, *std::move(current));
         return absl::OkStatus();
       }
     }
@@ -137,7 +144,7 @@ absl::Status CustomerApi::UpdateCustomer(const auth::Principal& who,
       customers_.SaveUpdateRequest(tx, request.request_id(), fingerprint, customer_id);
     }
     if (changes.empty()) {  // nothing to record: no new version, no event
-      response = *std::move(before);
+      respond(tx, *std::move(before));
       return absl::OkStatus();
     }
     HlcTimestamp stamp = hlc_.Now();
@@ -176,12 +183,10 @@ absl::Status CustomerApi::UpdateCustomer(const auth::Principal& who,
     *snapshot.mutable_hlc() = after.hlc();
     events::AppendToOutbox(tx, events::MakeEvent(kSnapshotTopic, customer_id,
                                                  "customers/" + customer_id, snapshot, clock));
-    response = std::move(after);
+    respond(tx, std::move(after));
     return absl::OkStatus();
   });
-  if (!status.ok()) return status;
-  if (!SeesFullNumbers(who)) MaskContactPoints(response);
-  return absl::OkStatus();
+  return status;
 }
 
 }  // namespace tmk::contacts

@@ -40,7 +40,8 @@ class ImportApi::ImportReactor final : public grpc::ServerReadReactor<v1::Import
       Finish(grpcx::ToGrpcStatus(allowed, api_.runtime_.calls().error_domain()));
       return;
     }
-    session_ = std::make_unique<ImportSession>(api_.runtime_, api_.hlc_, *std::move(who));
+    session_ = std::make_unique<ImportSession>(api_.runtime_, api_.hlc_, api_.cipher_,
+                                               *std::move(who));
     StartRead(&incoming_);
   }
 
@@ -138,8 +139,11 @@ class ImportApi::ImportReactor final : public grpc::ServerReadReactor<v1::Import
   absl::Status failure_;
 };
 
-ImportApi::ImportApi(server::ServiceRuntime& runtime)
-    : runtime_(runtime), hlc_(runtime.context().clock, runtime.context().region) {}
+ImportApi::ImportApi(server::ServiceRuntime& runtime, const IdentifierCipher& cipher)
+    : runtime_(runtime),
+      cipher_(cipher),
+      hlc_(runtime.context().clock, runtime.context().region),
+      store_(cipher) {}
 
 grpc::ServerReadReactor<v1::ImportCustomersRequest>* ImportApi::ImportCustomers(
     grpc::CallbackServerContext* context, v1::ImportCustomersResponse* response) {

@@ -13,7 +13,7 @@ namespace tmk::contacts {
 
 class ImportApi {
  public:
-  explicit ImportApi(server::ServiceRuntime& runtime);
+  ImportApi(server::ServiceRuntime& runtime, const IdentifierCipher& cipher);
 
   grpc::ServerReadReactor<telemarketing::contacts::v1::ImportCustomersRequest>* ImportCustomers(
       grpc::CallbackServerContext* context,
@@ -34,6 +34,7 @@ class ImportApi {
   class ImportReactor;
 
   server::ServiceRuntime& runtime_;
+  const IdentifierCipher& cipher_;
   HybridLogicalClock hlc_;
   ImportStore store_;
 };

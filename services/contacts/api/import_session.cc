@@ -54,8 +54,8 @@ std::string SpecIdentity(v1::ImportSpec spec) {
 }  // namespace
 
 ImportSession::ImportSession(server::ServiceRuntime& runtime, HybridLogicalClock& hlc,
-                             auth::Principal who)
-    : runtime_(runtime), hlc_(hlc), who_(std::move(who)) {}
+                             const IdentifierCipher& cipher, auth::Principal who)
+    : runtime_(runtime), hlc_(hlc), who_(std::move(who)), store_(cipher) {}
 
 ImportSession::~ImportSession() = default;
 
@@ -239,10 +239,13 @@ absl::Status ImportSession::AddRows(const v1::ImportRowBatch& batch) {
         if (reject_duplicates) {
           v1::ImportRowError e;
           e.set_line_number(c.line);
-          e.set_field_path(duplicate_of[0] == 'p' ? "contact_points" : "external_id");
+          // The number itself stays out of the stored message (R6); the line locates it.
+          const bool phone = duplicate_of[0] == 'p';
+          e.set_field_path(phone ? "contact_points" : "external_id");
           e.set_reason(v1::IMPORT_ROW_ERROR_REASON_DUPLICATE);
-          e.set_message(absl::StrCat(duplicate_of.substr(2),
-                                     " already belongs to a customer or an earlier row"));
+          e.set_message(phone ? "the phone number already belongs to a customer or an earlier row"
+                              : absl::StrCat("external id ", duplicate_of.substr(2),
+                                             " already belongs to a customer or an earlier row"));
           duplicate_errors.push_back(std::move(e));
           ++rejected;
         } else {

@@ -22,7 +22,8 @@ namespace tmk::contacts {
 
 class ImportSession {
  public:
-  ImportSession(server::ServiceRuntime& runtime, HybridLogicalClock& hlc, auth::Principal who);
+  ImportSession(server::ServiceRuntime& runtime, HybridLogicalClock& hlc,
+                const IdentifierCipher& cipher, auth::Principal who);
   ~ImportSession();
 
   // The first message. A non-OK status ends the stream with it (no job is created for a bad spec).

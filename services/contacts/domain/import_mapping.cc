@@ -249,7 +249,8 @@ absl::StatusOr<ImportedCustomer> ImportMapping::Convert(const std::vector<std::s
           issue.reason = c.contact_points[at].kind == ContactKind::kEmail
                              ? ImportRowReason::kMalformedEmail
                              : ImportRowReason::kMalformedPhone;
-          issue.message = absl::StrCat("'", c.contact_points[at].value, "': ", violation.description);
+          // Not quoting the value: row errors are stored, and phones are identifiers (R6).
+          issue.message = violation.description;
         }
       } else {
         std::string field(path.substr(0, path.find('[')));

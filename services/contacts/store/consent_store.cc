@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "services/common/pg/array_literal.h"
+#include "services/contacts/store/bytea.h"
 
 namespace tmk::contacts {
 namespace v1 = telemarketing::contacts::v1;
@@ -150,7 +151,7 @@ std::vector<ConsentStore::Point> Points(const pqxx::result& rows) {
   std::vector<ConsentStore::Point> out;
   for (const auto& row : rows) {
     out.push_back({row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<int>(),
-                   row[3].as<int>(), row[4].as<std::string>()});
+                   row[3].as<int>(), pqxx::binarystring(row[4]).str()});
   }
   return out;
 }
@@ -161,19 +162,19 @@ std::vector<ConsentStore::Point> ConsentStore::PointsOfCustomers(
     pqxx::work& tx, const std::vector<std::string>& customer_ids) const {
   if (customer_ids.empty()) return {};
   return Points(tx.exec_params(
-      "SELECT customer_id::text, contact_point_id::text, type, status, normalized_value"
+      "SELECT customer_id::text, contact_point_id::text, type, status, value_index"
       " FROM contact_points WHERE customer_id = ANY($1::uuid[]) ORDER BY customer_id, position",
       pg::ArrayLiteral(customer_ids)));
 }
 
-std::vector<ConsentStore::Point> ConsentStore::PointsWithNumbers(
-    pqxx::work& tx, const std::vector<std::string>& e164) const {
-  if (e164.empty()) return {};
+std::vector<ConsentStore::Point> ConsentStore::PointsWithIndexes(
+    pqxx::work& tx, const std::vector<std::string>& value_indexes) const {
+  if (value_indexes.empty()) return {};
   return Points(tx.exec_params(
-      "SELECT customer_id::text, contact_point_id::text, type, status, normalized_value"
-      " FROM contact_points WHERE normalized_value = ANY($1::text[]) AND type IN (1, 2)"
+      "SELECT customer_id::text, contact_point_id::text, type, status, value_index"
+      " FROM contact_points WHERE value_index = ANY($1::bytea[]) AND type IN (1, 2)"
       " ORDER BY customer_id, position",
-      pg::ArrayLiteral(e164)));
+      ByteaArrayLiteral(value_indexes)));
 }
 
 }  // namespace tmk::contacts

@@ -31,7 +31,7 @@ class ConsentStore {
     std::string contact_point_id;
     int type = 0;    // ContactPointType value
     int status = 0;  // ContactPointStatus value
-    std::string normalized_value;
+    std::string value_index;  // blind index of the normalised value: equal numbers, equal indexes
   };
 
   std::optional<Request> FindRequest(pqxx::work& tx, const std::string& request_id) const;
@@ -60,8 +60,9 @@ class ConsentStore {
   // Every contact point of these customers, in each customer's order.
   std::vector<Point> PointsOfCustomers(pqxx::work& tx,
                                        const std::vector<std::string>& customer_ids) const;
-  // The phone contact points with these E.164 numbers.
-  std::vector<Point> PointsWithNumbers(pqxx::work& tx, const std::vector<std::string>& e164) const;
+  // The phone contact points with these blind indexes (IdentifierCipher::ContactIndex).
+  std::vector<Point> PointsWithIndexes(pqxx::work& tx,
+                                       const std::vector<std::string>& value_indexes) const;
 };
 
 }  // namespace tmk::contacts

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "services/common/pg/array_literal.h"
+#include "services/contacts/store/bytea.h"
 #include "services/contacts/store/customer_columns.h"
 
 namespace tmk::contacts {
@@ -14,39 +15,21 @@ using google::protobuf::util::TimeUtil;
 namespace {
 
 constexpr char kPointColumns[] =
-    "contact_point_id::text, type, value, normalized_value, status, source, is_primary,"
+    "contact_point_id::text, type, sealed_value, status, source, is_primary,"
     " to_char(create_time AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'),"
     " customer_id::text";
 
-void ReadPoint(const pqxx::row& row, v1::ContactPoint* p) {
+}  // namespace
+
+void CustomerStore::ReadPoint(const pqxx::row& row, v1::ContactPoint* p) const {
   p->set_contact_point_id(row[0].as<std::string>());
   p->set_type(static_cast<v1::ContactPointType>(row[1].as<int>()));
-  p->set_value(row[2].as<std::string>());
-  p->set_normalized_value(row[3].as<std::string>());
-  p->set_status(static_cast<v1::ContactPointStatus>(row[4].as<int>()));
-  p->set_source(row[5].as<std::string>());
-  p->set_primary(row[6].as<bool>());
-  TimeUtil::FromString(row[7].as<std::string>(), p->mutable_create_time());
+  cipher_.OpenContactPoint(row[7].as<std::string>(), pqxx::binarystring(row[2]).str(), *p);
+  p->set_status(static_cast<v1::ContactPointStatus>(row[3].as<int>()));
+  p->set_source(row[4].as<std::string>());
+  p->set_primary(row[5].as<bool>());
+  TimeUtil::FromString(row[6].as<std::string>(), p->mutable_create_time());
 }
-
-v1::Customer ParseRecord(const pqxx::field& field, const std::string& customer_id) {
-  v1::Customer customer;
-  if (!customer.ParseFromString(pqxx::binarystring(field).str())) {
-    throw std::runtime_error("customer record " + customer_id + " does not parse");
-  }
-  return customer;
-}
-
-std::string EscapeLike(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-}  // namespace
 
 std::optional<CustomerStore::CreateRequest> CustomerStore::FindCreateRequest(
     pqxx::work& tx, const std::string& request_id) const {
@@ -59,35 +42,24 @@ std::optional<CustomerStore::CreateRequest> CustomerStore::FindCreateRequest(
 
 void CustomerStore::Insert(pqxx::work& tx, const v1::Customer& customer,
                            const std::string& request_id, const std::string& fingerprint) const {
-  v1::Customer record = customer;
-  record.clear_contact_points();
-  std::string bytes = record.SerializeAsString();
   tx.exec_params(
-      "INSERT INTO customers (customer_id, region_id, display_name, kind, vip_tier, gender,"
+      "INSERT INTO customers (customer_id, region_id, name_index, kind, vip_tier, gender,"
       " birth_year, province_code, city_code, tags, record, hlc_wall_millis, hlc_logical, hlc_node,"
       " create_time, update_time, marital_status, income_band, occupation, company_name,"
       " external_id, district_code, attributes)"
       " VALUES ($1::uuid, $2, $3, $4, $5, $6, NULLIF($7, 0), $8, $9, $10::text[], $11, $12, $13,"
       " $14, $15::timestamptz, $15::timestamptz, $16, $17, $18, $19, $20, $21, $22::jsonb)",
-      customer.customer_id(), customer.region_id(), customer.display_name(),
-      static_cast<int>(customer.kind()), static_cast<int>(customer.vip_tier()),
-      static_cast<int>(customer.gender()), customer.birth_year(),
-      customer.residence().province_code(), customer.residence().city_code(), TagsArray(customer),
-      pqxx::binarystring(bytes.data(), bytes.size()), customer.hlc().wall_time_millis(),
+      customer.customer_id(), customer.region_id(),
+      ByteaParam(cipher_.NameIndex(customer.display_name())), static_cast<int>(customer.kind()),
+      static_cast<int>(customer.vip_tier()), static_cast<int>(customer.gender()),
+      customer.birth_year(), customer.residence().province_code(),
+      customer.residence().city_code(), TagsArray(customer),
+      ByteaParam(cipher_.SealCustomer(customer)), customer.hlc().wall_time_millis(),
       static_cast<long long>(customer.hlc().logical()), customer.hlc().node(),
       TimeUtil::ToString(customer.create_time()), static_cast<int>(customer.marital_status()),
       static_cast<int>(customer.income_band()), customer.occupation(), customer.company_name(),
       customer.external_id(), customer.residence().district_code(), AttributesJson(customer));
-  for (int i = 0; i < customer.contact_points_size(); ++i) {
-    const v1::ContactPoint& p = customer.contact_points(i);
-    tx.exec_params(
-        "INSERT INTO contact_points (contact_point_id, customer_id, position, type, value,"
-        " normalized_value, status, source, is_primary, create_time)"
-        " VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8, $9, $10::timestamptz)",
-        p.contact_point_id(), customer.customer_id(), i, static_cast<int>(p.type()), p.value(),
-        p.normalized_value(), static_cast<int>(p.status()), p.source(), p.primary(),
-        TimeUtil::ToString(p.create_time()));
-  }
+  WritePoints(tx, customer, /*upsert=*/false);
   if (!request_id.empty()) {
     tx.exec_params(
         "INSERT INTO customer_create_requests (request_id, fingerprint, customer_id)"
@@ -99,17 +71,24 @@ void CustomerStore::Insert(pqxx::work& tx, const v1::Customer& customer,
 std::optional<v1::Customer> CustomerStore::Find(pqxx::work& tx, const std::string& customer_id,
                                                 bool for_update) const {
   pqxx::result rows = tx.exec_params(
-      std::string("SELECT record FROM customers WHERE customer_id = $1::uuid") +
+      std::string("SELECT customer_id::text, record FROM customers WHERE customer_id = $1::uuid") +
           (for_update ? " FOR UPDATE" : ""),
       customer_id);
   if (rows.empty()) return std::nullopt;
-  v1::Customer customer = ParseRecord(rows[0][0], customer_id);
+  // Opened with the id as stored: the caller's may differ in letter case.
+  v1::Customer customer =
+      cipher_.OpenCustomer(rows[0][0].as<std::string>(), pqxx::binarystring(rows[0][1]).str());
   pqxx::result points = tx.exec_params(
       std::string("SELECT ") + kPointColumns +
           " FROM contact_points WHERE customer_id = $1::uuid ORDER BY position",
       customer_id);
   for (const auto& row : points) ReadPoint(row, customer.add_contact_points());
   return customer;
+}
+
+bool CustomerStore::Exists(pqxx::work& tx, const std::string& customer_id) const {
+  return !tx.exec_params("SELECT 1 FROM customers WHERE customer_id = $1::uuid", customer_id)
+              .empty();
 }
 
 std::vector<v1::Customer> CustomerStore::FindMany(pqxx::work& tx,
@@ -121,13 +100,13 @@ std::vector<v1::Customer> CustomerStore::FindMany(pqxx::work& tx,
            "SELECT customer_id::text, record FROM customers WHERE customer_id = ANY($1::uuid[])",
            ids)) {
     std::string id = row[0].as<std::string>();
-    found.emplace(id, ParseRecord(row[1], id));
+    found.emplace(id, cipher_.OpenCustomer(id, pqxx::binarystring(row[1]).str()));
   }
   for (const auto& row : tx.exec_params(std::string("SELECT ") + kPointColumns +
                                             " FROM contact_points WHERE customer_id ="
                                             " ANY($1::uuid[]) ORDER BY customer_id, position",
                                         ids)) {
-    auto it = found.find(row[8].as<std::string>());
+    auto it = found.find(row[7].as<std::string>());
     if (it != found.end()) ReadPoint(row, it->second.add_contact_points());
   }
   std::vector<v1::Customer> out;
@@ -139,22 +118,19 @@ std::vector<v1::Customer> CustomerStore::FindMany(pqxx::work& tx,
 }
 
 void CustomerStore::Update(pqxx::work& tx, const v1::Customer& customer) const {
-  v1::Customer record = customer;
-  record.clear_contact_points();
-  std::string bytes = record.SerializeAsString();
   tx.exec_params(
-      "UPDATE customers SET display_name = $2, kind = $3, vip_tier = $4, gender = $5,"
+      "UPDATE customers SET name_index = $2, kind = $3, vip_tier = $4, gender = $5,"
       " birth_year = NULLIF($6, 0), province_code = $7, city_code = $8, tags = $9::text[],"
       " record = $10, hlc_wall_millis = $11, hlc_logical = $12, hlc_node = $13,"
       " update_time = $14::timestamptz, marital_status = $15, income_band = $16,"
       " occupation = $17, company_name = $18, external_id = $19, district_code = $20,"
       " attributes = $21::jsonb"
       " WHERE customer_id = $1::uuid",
-      customer.customer_id(), customer.display_name(), static_cast<int>(customer.kind()),
-      static_cast<int>(customer.vip_tier()), static_cast<int>(customer.gender()),
-      customer.birth_year(), customer.residence().province_code(),
-      customer.residence().city_code(), TagsArray(customer),
-      pqxx::binarystring(bytes.data(), bytes.size()), customer.hlc().wall_time_millis(),
+      customer.customer_id(), ByteaParam(cipher_.NameIndex(customer.display_name())),
+      static_cast<int>(customer.kind()), static_cast<int>(customer.vip_tier()),
+      static_cast<int>(customer.gender()), customer.birth_year(),
+      customer.residence().province_code(), customer.residence().city_code(), TagsArray(customer),
+      ByteaParam(cipher_.SealCustomer(customer)), customer.hlc().wall_time_millis(),
       static_cast<long long>(customer.hlc().logical()), customer.hlc().node(),
       TimeUtil::ToString(customer.update_time()), static_cast<int>(customer.marital_status()),
       static_cast<int>(customer.income_band()), customer.occupation(), customer.company_name(),
@@ -165,19 +141,25 @@ void CustomerStore::Update(pqxx::work& tx, const v1::Customer& customer) const {
       "DELETE FROM contact_points WHERE customer_id = $1::uuid"
       " AND NOT (contact_point_id = ANY($2::uuid[]))",
       customer.customer_id(), pg::ArrayLiteral(kept));
+  WritePoints(tx, customer, /*upsert=*/true);
+}
+
+void CustomerStore::WritePoints(pqxx::work& tx, const v1::Customer& customer, bool upsert) const {
   for (int i = 0; i < customer.contact_points_size(); ++i) {
     const v1::ContactPoint& p = customer.contact_points(i);
     tx.exec_params(
-        "INSERT INTO contact_points (contact_point_id, customer_id, position, type, value,"
-        " normalized_value, status, source, is_primary, create_time)"
-        " VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8, $9, $10::timestamptz)"
-        " ON CONFLICT (contact_point_id) DO UPDATE SET position = EXCLUDED.position,"
-        " type = EXCLUDED.type, value = EXCLUDED.value,"
-        " normalized_value = EXCLUDED.normalized_value, status = EXCLUDED.status,"
-        " source = EXCLUDED.source, is_primary = EXCLUDED.is_primary",
-        p.contact_point_id(), customer.customer_id(), i, static_cast<int>(p.type()), p.value(),
-        p.normalized_value(), static_cast<int>(p.status()), p.source(), p.primary(),
-        TimeUtil::ToString(p.create_time()));
+        std::string("INSERT INTO contact_points (contact_point_id, customer_id, position, type,"
+                    " sealed_value, value_index, status, source, is_primary, create_time)"
+                    " VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8, $9, $10::timestamptz)") +
+            (upsert ? " ON CONFLICT (contact_point_id) DO UPDATE SET position = EXCLUDED.position,"
+                      " type = EXCLUDED.type, sealed_value = EXCLUDED.sealed_value,"
+                      " value_index = EXCLUDED.value_index, status = EXCLUDED.status,"
+                      " source = EXCLUDED.source, is_primary = EXCLUDED.is_primary"
+                    : ""),
+        p.contact_point_id(), customer.customer_id(), i, static_cast<int>(p.type()),
+        ByteaParam(cipher_.SealContactPoint(customer.customer_id(), p)),
+        ByteaParam(cipher_.ContactIndex(p.normalized_value())), static_cast<int>(p.status()),
+        p.source(), p.primary(), TimeUtil::ToString(p.create_time()));
   }
 }
 
@@ -206,7 +188,6 @@ std::vector<CustomerStore::ListedId> CustomerStore::ListIds(
   switch (order) {
     case Order::kCreateTime: key = "c.create_time"; cast = "timestamptz"; break;
     case Order::kUpdateTime: key = "c.update_time"; cast = "timestamptz"; break;
-    case Order::kDisplayName: key = "c.display_name"; cast = "text"; break;
   }
   std::vector<std::string> all = params;
   std::string sql = "SELECT c.customer_id::text, " + key + "::text FROM customers c WHERE (" +
@@ -244,13 +225,14 @@ std::vector<std::string> CustomerStore::SearchIds(pqxx::work& tx, const SearchKe
     exact.push_back("(c.external_id <> '' AND c.external_id = " + param(keys.external_id) + ")");
   }
   if (!keys.normalized_phone.empty()) {
+    std::string index = ByteaText(cipher_.ContactIndex(keys.normalized_phone));
     exact.push_back("c.customer_id IN (SELECT customer_id FROM contact_points"
-                    " WHERE normalized_value = " + param(keys.normalized_phone) + ")");
+                    " WHERE value_index = " + param(index) + "::bytea)");
   }
   any = exact;
-  if (!keys.name_prefix.empty()) {
-    any.push_back("lower(c.display_name) LIKE " + param(EscapeLike(keys.name_prefix)) +
-                  " || '%'");
+  if (!keys.display_name.empty()) {
+    any.push_back("c.name_index = " + param(ByteaText(cipher_.NameIndex(keys.display_name))) +
+                  "::bytea");
   }
   auto join = [](const std::vector<std::string>& terms) {
     std::string out;
@@ -261,8 +243,7 @@ std::vector<std::string> CustomerStore::SearchIds(pqxx::work& tx, const SearchKe
   if (!any.empty()) sql += " AND (" + join(any) + ")";
   sql += " ORDER BY ";
   if (!exact.empty()) sql += "CASE WHEN " + join(exact) + " THEN 0 ELSE 1 END, ";
-  sql += "lower(c.display_name), c.customer_id OFFSET " + std::to_string(offset) + " LIMIT " +
-         std::to_string(limit);
+  sql += "c.customer_id OFFSET " + std::to_string(offset) + " LIMIT " + std::to_string(limit);
   std::vector<std::string> out;
   for (const auto& row : tx.exec_params(sql, pqxx::prepare::make_dynamic_params(all))) {
     out.push_back(row[0].as<std::string>());
@@ -276,9 +257,9 @@ std::vector<std::string> CustomerStore::IdsByPhone(pqxx::work& tx, const std::st
   for (const auto& row : tx.exec_params(
            "SELECT c.customer_id::text FROM customers c"
            " WHERE c.customer_id IN (SELECT customer_id FROM contact_points"
-           " WHERE normalized_value = $1)"
+           " WHERE value_index = $1)"
            " ORDER BY (c.region_id = $2) DESC, c.create_time, c.customer_id LIMIT $3",
-           normalized, region, limit)) {
+           ByteaParam(cipher_.ContactIndex(normalized)), region, limit)) {
     out.push_back(row[0].as<std::string>());
   }
   return out;

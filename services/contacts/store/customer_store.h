@@ -6,12 +6,17 @@
 #include <string>
 #include <vector>
 
+#include "services/contacts/store/identifier_cipher.h"
 #include "telemarketing/contacts/v1/customer.pb.h"
 
 namespace tmk::contacts {
 
+// Names, records and contact values go through IdentifierCipher: sealed on the way in, opened on
+// the way out, matched by blind index (R6).
 class CustomerStore {
  public:
+  explicit CustomerStore(const IdentifierCipher& cipher) : cipher_(cipher) {}
+
   struct CreateRequest {
     std::string customer_id;
     std::string fingerprint;  // of the request that created it
@@ -25,6 +30,7 @@ class CustomerStore {
   std::optional<telemarketing::contacts::v1::Customer> Find(pqxx::work& tx,
                                                             const std::string& customer_id,
                                                             bool for_update = false) const;
+  bool Exists(pqxx::work& tx, const std::string& customer_id) const;
   // The customers that exist among `customer_ids` (UUID text), in the order asked.
   std::vector<telemarketing::contacts::v1::Customer> FindMany(
       pqxx::work& tx, const std::vector<std::string>& customer_ids) const;
@@ -40,7 +46,8 @@ class CustomerStore {
   // One page of ListCustomers: ids matching `where` (an expression over `customers c`, its
   // placeholders $1..$n bound to `params`), ordered by `order` then customer_id, strictly after
   // the (sort key, id) cursor when set. Each id comes with its sort key, the next cursor.
-  enum class Order { kCreateTime, kUpdateTime, kDisplayName };
+  // Not by display_name: names are sealed (R6).
+  enum class Order { kCreateTime, kUpdateTime };
   struct Cursor {
     std::string sort_key;
     std::string customer_id;
@@ -54,13 +61,14 @@ class CustomerStore {
                                 bool descending, const std::optional<Cursor>& after,
                                 int limit) const;
 
-  // SearchCustomers: exact customer_id, external_id or normalised phone first, then display names
-  // starting with `name_prefix` (case-insensitive), each group by lower-cased name; `where`/`params` as above.
+  // SearchCustomers: exact customer_id, external_id or normalised phone first, then customers
+  // with this display name (NormalizeDisplayName-equal: names are sealed, so no prefix), each
+  // group oldest first; `where`/`params` as above.
   struct SearchKeys {
     std::string customer_id;       // empty unless the query is a UUID
     std::string external_id;
     std::string normalized_phone;  // empty unless the query is a phone number
-    std::string name_prefix;
+    std::string display_name;
   };
   std::vector<std::string> SearchIds(pqxx::work& tx, const SearchKeys& keys,
                                      const std::string& where,
@@ -70,6 +78,13 @@ class CustomerStore {
   // Customers with a contact point of this normalised value, those of `region` first.
   std::vector<std::string> IdsByPhone(pqxx::work& tx, const std::string& normalized,
                                       const std::string& region, int limit) const;
+
+ private:
+  void WritePoints(pqxx::work& tx, const telemarketing::contacts::v1::Customer& customer,
+                   bool upsert) const;
+  void ReadPoint(const pqxx::row& row, telemarketing::contacts::v1::ContactPoint* point) const;
+
+  const IdentifierCipher& cipher_;
 };
 
 }  // namespace tmk::contacts

@@ -1,8 +1,7 @@
 #include "services/contacts/store/dnc_store.h"
 
-#include <stdexcept>
-
 #include "services/common/pg/array_literal.h"
+#include "services/contacts/store/bytea.h"
 #include "services/contacts/store/consent_store.h"
 
 namespace tmk::contacts {
@@ -14,12 +13,9 @@ long long Micros(const google::protobuf::Timestamp& t) {
   return static_cast<long long>(t.seconds()) * 1000000 + t.nanos() / 1000;
 }
 
-v1::DncEntry ParseEntry(const pqxx::field& field) {
-  v1::DncEntry entry;
-  if (!entry.ParseFromString(pqxx::binarystring(field).str())) {
-    throw std::runtime_error("dnc entry record does not parse");
-  }
-  return entry;
+// Columns `dnc_entry_id::text, record` at `at`.
+v1::DncEntry Open(const IdentifierCipher& cipher, const pqxx::row& row, int at = 0) {
+  return cipher.OpenDncEntry(row[at].as<std::string>(), pqxx::binarystring(row[at + 1]).str());
 }
 
 }  // namespace
@@ -43,27 +39,27 @@ void DncStore::SaveRequest(pqxx::work& tx, const std::string& request_id,
 }
 
 void DncStore::Insert(pqxx::work& tx, const v1::DncEntry& entry) const {
-  std::string bytes = entry.SerializeAsString();
   std::string expire = entry.has_expire_time() ? std::to_string(Micros(entry.expire_time())) : "";
   tx.exec_params(
       "INSERT INTO dnc_entries (dnc_entry_id, scope, region_id, campaign_id, customer_id,"
-      " phone_e164, channel, reason, expire_time, create_time, record)"
-      " VALUES ($1::uuid, $2, $3, $4, NULLIF($5, '')::uuid, $6, $7, $8,"
+      " phone_index, channel, reason, expire_time, create_time, record)"
+      " VALUES ($1::uuid, $2, $3, $4, NULLIF($5, '')::uuid, NULLIF($6, ''::bytea), $7, $8,"
       " timestamptz 'epoch' + NULLIF($9, '')::bigint * interval '1 microsecond',"
       " timestamptz 'epoch' + $10::bigint * interval '1 microsecond', $11)",
       entry.dnc_entry_id(), static_cast<int>(entry.scope()), entry.region_id(), entry.campaign_id(),
-      entry.customer_id(), entry.phone_number(), static_cast<int>(entry.channel()),
-      static_cast<int>(entry.reason()), expire, Micros(entry.create_time()),
-      pqxx::binarystring(bytes.data(), bytes.size()));
+      entry.customer_id(), ByteaParam(cipher_.ContactIndex(entry.phone_number())),
+      static_cast<int>(entry.channel()), static_cast<int>(entry.reason()), expire,
+      Micros(entry.create_time()), ByteaParam(cipher_.SealDncEntry(entry)));
 }
 
 std::optional<DncStore::Stored> DncStore::Find(pqxx::work& tx,
                                                const std::string& dnc_entry_id) const {
   pqxx::result rows = tx.exec_params(
-      "SELECT record, delete_time IS NOT NULL FROM dnc_entries WHERE dnc_entry_id = $1::uuid",
+      "SELECT dnc_entry_id::text, record, delete_time IS NOT NULL FROM dnc_entries"
+      " WHERE dnc_entry_id = $1::uuid",
       dnc_entry_id);
   if (rows.empty()) return std::nullopt;
-  return Stored{ParseEntry(rows[0][0]), rows[0][1].as<bool>()};
+  return Stored{Open(cipher_, rows[0]), rows[0][2].as<bool>()};
 }
 
 bool DncStore::Lift(pqxx::work& tx, const std::string& dnc_entry_id, TimePoint at,
@@ -79,33 +75,33 @@ bool DncStore::Lift(pqxx::work& tx, const std::string& dnc_entry_id, TimePoint a
 std::vector<v1::DncEntry> DncStore::List(pqxx::work& tx, const Filter& f) const {
   // dnc_entry_id is a UUIDv7: its order is the creation order.
   pqxx::result rows = tx.exec_params(
-      "SELECT record FROM dnc_entries"
+      "SELECT dnc_entry_id::text, record FROM dnc_entries"
       " WHERE ($1 = '' OR customer_id = NULLIF($1, '')::uuid)"
-      " AND ($2 = '' OR phone_e164 = $2)"
+      " AND ($2 = ''::bytea OR phone_index = $2)"
       " AND ($3 = 0 OR scope = $3)"
       " AND ($4 = '' OR campaign_id = $4)"
       " AND ($5 OR (delete_time IS NULL AND (expire_time IS NULL OR expire_time >"
       "   timestamptz 'epoch' + $6::bigint * interval '1 microsecond')))"
       " AND ($7 = '' OR dnc_entry_id < NULLIF($7, '')::uuid)"
       " ORDER BY dnc_entry_id DESC LIMIT $8",
-      f.customer_id, f.phone_e164, f.scope, f.campaign_id, f.show_inactive, ToMicros(f.now),
-      f.after_id, f.limit);
+      f.customer_id, ByteaParam(f.phone_index), f.scope, f.campaign_id, f.show_inactive,
+      ToMicros(f.now), f.after_id, f.limit);
   std::vector<v1::DncEntry> out;
-  for (const auto& row : rows) out.push_back(ParseEntry(row[0]));
+  for (const auto& row : rows) out.push_back(Open(cipher_, row));
   return out;
 }
 
 std::vector<DncStore::Target> DncStore::ForTargets(pqxx::work& tx,
                                                    const std::vector<std::string>& customer_ids,
-                                                   const std::vector<std::string>& phones_e164) const {
+                                                   const std::vector<std::string>& phone_indexes) const {
   std::vector<Target> out;
-  if (customer_ids.empty() && phones_e164.empty()) return out;
+  if (customer_ids.empty() && phone_indexes.empty()) return out;
   pqxx::result rows = tx.exec_params(
       "SELECT dnc_entry_id::text, scope, region_id, campaign_id, channel,"
       " (extract(epoch FROM expire_time) * 1000000)::bigint, coalesce(customer_id::text, ''),"
-      " phone_e164 FROM dnc_entries WHERE delete_time IS NULL"
-      " AND (customer_id = ANY($1::uuid[]) OR (phone_e164 <> '' AND phone_e164 = ANY($2::text[])))",
-      pg::ArrayLiteral(customer_ids), pg::ArrayLiteral(phones_e164));
+      " phone_index FROM dnc_entries WHERE delete_time IS NULL"
+      " AND (customer_id = ANY($1::uuid[]) OR phone_index = ANY($2::bytea[]))",
+      pg::ArrayLiteral(customer_ids), ByteaArrayLiteral(phone_indexes));
   for (const auto& row : rows) {
     Target t;
     t.fact.dnc_entry_id = row[0].as<std::string>();
@@ -115,7 +111,7 @@ std::vector<DncStore::Target> DncStore::ForTargets(pqxx::work& tx,
     t.fact.channel = static_cast<ContactChannel>(row[4].as<int>());
     if (!row[5].is_null()) t.fact.expire_time = FromMicros(row[5].as<long long>());
     t.customer_id = row[6].as<std::string>();
-    t.phone_e164 = row[7].as<std::string>();
+    if (!row[7].is_null()) t.phone_index = pqxx::binarystring(row[7]).str();
     out.push_back(std::move(t));
   }
   return out;

@@ -8,12 +8,17 @@
 #include <vector>
 
 #include "services/contacts/domain/callability.h"
+#include "services/contacts/store/identifier_cipher.h"
 #include "telemarketing/contacts/v1/dnc.pb.h"
 
 namespace tmk::contacts {
 
+// Entries are sealed whole and their numbers matched by blind index (R6): the index is the one
+// contact points carry, so a blocked number matches every point with it.
 class DncStore {
  public:
+  explicit DncStore(const IdentifierCipher& cipher) : cipher_(cipher) {}
+
   struct Request {
     std::string method;  // "create" or "delete"
     std::string fingerprint;
@@ -25,7 +30,7 @@ class DncStore {
   };
   struct Filter {
     std::string customer_id;
-    std::string phone_e164;
+    std::string phone_index;  // IdentifierCipher::ContactIndex of the E.164 number; "" for any
     int scope = 0;  // 0: all
     std::string campaign_id;
     bool show_inactive = false;
@@ -37,7 +42,7 @@ class DncStore {
   struct Target {
     DncFact fact;
     std::string customer_id;
-    std::string phone_e164;
+    std::string phone_index;  // "" for an entry naming only a customer
   };
 
   std::optional<Request> FindRequest(pqxx::work& tx, const std::string& request_id) const;
@@ -50,10 +55,13 @@ class DncStore {
             const std::string& reason) const;
   // Newest first.
   std::vector<telemarketing::contacts::v1::DncEntry> List(pqxx::work& tx, const Filter& filter) const;
-  // Every entry not lifted that names one of these customers or numbers (expired ones included:
-  // the domain decides what applies).
+  // Every entry not lifted that names one of these customers or numbers (by blind index; expired
+  // ones included: the domain decides what applies).
   std::vector<Target> ForTargets(pqxx::work& tx, const std::vector<std::string>& customer_ids,
-                                 const std::vector<std::string>& phones_e164) const;
+                                 const std::vector<std::string>& phone_indexes) const;
+
+ private:
+  const IdentifierCipher& cipher_;
 };
 
 }  // namespace tmk::contacts

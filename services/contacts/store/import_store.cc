@@ -4,8 +4,10 @@
 
 #include <array>
 #include <chrono>
+#include <map>
 
 #include "services/common/pg/array_literal.h"
+#include "services/contacts/store/bytea.h"
 #include "services/contacts/store/customer_columns.h"
 
 namespace tmk::contacts {
@@ -13,18 +15,6 @@ namespace v1 = telemarketing::contacts::v1;
 using google::protobuf::util::TimeUtil;
 
 namespace {
-
-// bytea in COPY text form ("\x" + hex); stream_to escapes the backslash itself.
-std::string ByteaText(const std::string& bytes) {
-  static const char kHex[] = "0123456789abcdef";
-  std::string out = "\\x";
-  out.reserve(2 + bytes.size() * 2);
-  for (unsigned char c : bytes) {
-    out += kHex[c >> 4];
-    out += kHex[c & 15];
-  }
-  return out;
-}
 
 template <size_t N>
 void Write(pqxx::stream_to& stream, const std::array<std::string, N>& row) {
@@ -128,11 +118,16 @@ std::set<std::string> ImportStore::ExistingPhones(pqxx::transaction_base& tx,
                                                   const std::vector<std::string>& phones) const {
   std::set<std::string> out;
   if (phones.empty()) return out;
+  std::map<std::string, std::string> phone_of;  // blind index -> number
+  std::vector<std::string> indexes;
+  for (const std::string& phone : phones) {
+    std::string index = cipher_.ContactIndex(phone);
+    if (phone_of.emplace(index, phone).second) indexes.push_back(std::move(index));
+  }
   pqxx::result rows = tx.exec_params(
-      "SELECT DISTINCT normalized_value FROM contact_points"
-      " WHERE normalized_value = ANY($1::text[])",
-      pg::ArrayLiteral(phones));
-  for (const auto& row : rows) out.insert(row[0].as<std::string>());
+      "SELECT DISTINCT value_index FROM contact_points WHERE value_index = ANY($1::bytea[])",
+      ByteaArrayLiteral(indexes));
+  for (const auto& row : rows) out.insert(phone_of.at(pqxx::binarystring(row[0]).str()));
   return out;
 }
 
@@ -154,24 +149,22 @@ void ImportStore::CopyCustomers(pqxx::transaction_base& tx, const std::vector<v1
   {
     pqxx::stream_to stream(
         tx, "customers",
-        std::vector<std::string>{"customer_id", "region_id", "display_name", "kind", "vip_tier",
+        std::vector<std::string>{"customer_id", "region_id", "name_index", "kind", "vip_tier",
                                  "gender", "birth_year", "province_code", "city_code", "tags",
                                  "record", "hlc_wall_millis", "hlc_logical", "hlc_node",
                                  "create_time", "update_time", "marital_status", "income_band",
                                  "occupation", "company_name", "external_id", "district_code",
                                  "attributes"});
     for (const v1::Customer& c : customers) {
-      v1::Customer record = c;
-      record.clear_contact_points();
       std::string time = TimeUtil::ToString(c.create_time());
       const char* birth_year = nullptr;
       std::string year = std::to_string(c.birth_year());
       if (c.birth_year() != 0) birth_year = year.c_str();
       std::array<std::string, 23> row{
-          c.customer_id(), c.region_id(), c.display_name(), std::to_string(c.kind()),
-          std::to_string(c.vip_tier()), std::to_string(c.gender()), "",
+          c.customer_id(), c.region_id(), ByteaText(cipher_.NameIndex(c.display_name())),
+          std::to_string(c.kind()), std::to_string(c.vip_tier()), std::to_string(c.gender()), "",
           c.residence().province_code(), c.residence().city_code(), TagsArray(c),
-          ByteaText(record.SerializeAsString()), std::to_string(c.hlc().wall_time_millis()),
+          ByteaText(cipher_.SealCustomer(c)), std::to_string(c.hlc().wall_time_millis()),
           std::to_string(c.hlc().logical()), c.hlc().node(), time, time,
           std::to_string(c.marital_status()), std::to_string(c.income_band()), c.occupation(),
           c.company_name(), c.external_id(), c.residence().district_code(), AttributesJson(c)};
@@ -188,13 +181,15 @@ void ImportStore::CopyCustomers(pqxx::transaction_base& tx, const std::vector<v1
   {
     pqxx::stream_to stream(tx, "contact_points",
                            std::vector<std::string>{"contact_point_id", "customer_id", "position",
-                                                    "type", "value", "normalized_value", "status",
+                                                    "type", "sealed_value", "value_index", "status",
                                                     "source", "is_primary", "create_time"});
     for (const v1::Customer& c : customers) {
       for (int i = 0; i < c.contact_points_size(); ++i) {
         const v1::ContactPoint& p = c.contact_points(i);
         Write<10>(stream, {p.contact_point_id(), c.customer_id(), std::to_string(i),
-                           std::to_string(p.type()), p.value(), p.normalized_value(),
+                           std::to_string(p.type()),
+                           ByteaText(cipher_.SealContactPoint(c.customer_id(), p)),
+                           ByteaText(cipher_.ContactIndex(p.normalized_value())),
                            std::to_string(p.status()), p.source(), p.primary() ? "t" : "f",
                            TimeUtil::ToString(p.create_time())});
       }

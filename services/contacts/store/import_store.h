@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "services/common/events/outbound_event.h"
+#include "services/contacts/store/identifier_cipher.h"
 #include "telemarketing/contacts/v1/customer.pb.h"
 #include "telemarketing/contacts/v1/import.pb.h"
 
@@ -16,6 +17,8 @@ namespace tmk::contacts {
 
 class ImportStore {
  public:
+  explicit ImportStore(const IdentifierCipher& cipher) : cipher_(cipher) {}
+
   std::optional<telemarketing::contacts::v1::ImportJob> Find(pqxx::transaction_base& tx,
                                                              const std::string& job_id) const;
   // The job (and its spec's request_id) started by `request_id`, if any.
@@ -39,17 +42,21 @@ class ImportStore {
       pqxx::transaction_base& tx, const std::string& job_id, ErrorCursor after, int limit,
       std::vector<ErrorCursor>* cursors) const;
 
-  // Which of `phones` (normalised) some customer already has; which `external_ids` exist.
+  // Which of `phones` (normalised) some customer already has (matched by blind index); which
+  // `external_ids` exist.
   std::set<std::string> ExistingPhones(pqxx::transaction_base& tx,
                                        const std::vector<std::string>& phones) const;
   std::set<std::string> ExistingExternalIds(pqxx::transaction_base& tx,
                                             const std::vector<std::string>& ids) const;
 
-  // COPYs the customers (the same columns CustomerStore::Insert writes), their contact points and
-  // one outbox event each, then wakes the outbox relay.
+  // COPYs the customers (the same columns CustomerStore::Insert writes, sealed alike), their
+  // contact points and one outbox event each, then wakes the outbox relay.
   void CopyCustomers(pqxx::transaction_base& tx,
                      const std::vector<telemarketing::contacts::v1::Customer>& customers,
                      const std::vector<events::OutboundEvent>& events) const;
+
+ private:
+  const IdentifierCipher& cipher_;
 };
 
 }  // namespace tmk::contacts

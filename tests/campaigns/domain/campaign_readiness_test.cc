@@ -18,6 +18,7 @@ ReadinessFacts Ready() {
   facts.disposition_set_exists = true;
   facts.disposition_set_has_active_codes = true;
   facts.has_calling_windows = true;
+  facts.has_fallback_time_zone = true;
   facts.has_pilot_sample = true;
   return facts;
 }
@@ -37,11 +38,13 @@ TEST(CampaignReadiness, AnEmptyCampaignListsEveryMissingPiece) {
   std::vector<ReadinessProblem> problems = ReadinessProblems({}, CampaignVerb::kStartPilot);
   EXPECT_EQ(Reasons(problems),
             (std::set<std::string>{"NO_TARGET_LIST", "NO_SCRIPT", "NO_DISPOSITION_SET",
-                                   "NO_CALLING_WINDOWS", "NO_PILOT_SAMPLE"}));
+                                   "NO_CALLING_WINDOWS", "NO_FALLBACK_TIME_ZONE",
+                                   "NO_PILOT_SAMPLE"}));
   std::set<std::string> fields;
   for (const ReadinessProblem& p : problems) fields.insert(p.field);
   EXPECT_EQ(fields, (std::set<std::string>{"target_list_id", "script_version",
-                                           "disposition_set_id", "calling_windows", "pilot"}));
+                                           "disposition_set_id", "calling_windows",
+                                           "calling_windows.fallback_time_zone", "pilot"}));
 }
 
 TEST(CampaignReadiness, ActivationNeedsNoPilotSample) {
@@ -76,6 +79,15 @@ TEST(CampaignReadiness, ReferencesMustResolve) {
   facts.ended = true;
   EXPECT_EQ(Reasons(ReadinessProblems(facts, CampaignVerb::kActivate)),
             std::set<std::string>{"CAMPAIGN_ENDED"});
+}
+
+TEST(CampaignReadiness, WindowsMustStillFitTheRegionsPolicy) {
+  ReadinessFacts facts = Ready();
+  facts.calling_windows_problem = "calling_windows.windows[0].weekly[0].ranges[0]: outside 08:00-20:00";
+  std::vector<ReadinessProblem> problems = ReadinessProblems(facts, CampaignVerb::kActivate);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].reason, "CALLING_WINDOWS_INVALID");
+  EXPECT_EQ(problems[0].description, facts.calling_windows_problem);
 }
 
 TEST(CampaignReadiness, ScriptsMaySuggestOnlyCodesTheSetOffers) {

@@ -11,6 +11,7 @@
 #include "services/contacts/store/consent_store.h"
 #include "services/contacts/store/customer_store.h"
 #include "services/contacts/store/dnc_store.h"
+#include "tests/contacts/store/test_cipher.h"
 #include "tests/support/pg_fixture.h"
 
 namespace tmk::contacts {
@@ -126,14 +127,15 @@ class ConsentStoreTest : public testing::PgSchemaTest {
     Run([&](pqxx::work& tx) {
       std::vector<ConsentStore::Point> points = consents_.PointsOfCustomers(tx, customers);
       std::vector<std::string> phones;
-      for (const auto& p : points) phones.push_back(p.normalized_value);
+      for (const auto& p : points) phones.push_back(p.value_index);
       std::vector<DncStore::Target> dnc = dnc_.ForTargets(tx, customers, phones);
       auto histories = consents_.Histories(tx, customers, check.channel, check.purpose);
       for (const auto& p : points) {
         CallableFacts facts;
         facts.status = static_cast<PointStatus>(p.status);
         for (const auto& t : dnc) {
-          if (t.customer_id == p.customer_id || t.phone_e164 == p.normalized_value) {
+          if (t.customer_id == p.customer_id ||
+              (!t.phone_index.empty() && t.phone_index == p.value_index)) {
             facts.dnc.push_back(t.fact);
           }
         }
@@ -144,9 +146,9 @@ class ConsentStoreTest : public testing::PgSchemaTest {
     return out;
   }
 
-  CustomerStore customers_;
+  CustomerStore customers_{TestCipher()};
   ConsentStore consents_;
-  DncStore dnc_;
+  DncStore dnc_{TestCipher()};
 };
 
 TEST_F(ConsentStoreTest, TheSqlFunctionAgreesWithTheDomainRules) {
@@ -250,7 +252,7 @@ TEST_F(ConsentStoreTest, DncListingFiltersAndHidesInactiveEntries) {
     EXPECT_EQ(page[0].dnc_entry_id(), a);
     DncStore::Filter by_phone;
     by_phone.now = kNow;
-    by_phone.phone_e164 = "+8613800000013";
+    by_phone.phone_index = TestCipher().ContactIndex("+8613800000013");
     ASSERT_EQ(dnc_.List(tx, by_phone).size(), 1u);
     DncStore::Filter by_scope;
     by_scope.now = kNow;

@@ -10,6 +10,7 @@
 #include "services/contacts/domain/segment_filter.h"
 #include "services/contacts/store/customer_history_store.h"
 #include "services/contacts/store/segment_store.h"
+#include "tests/contacts/store/test_cipher.h"
 #include "tests/support/pg_fixture.h"
 
 namespace tmk::contacts {
@@ -58,11 +59,14 @@ class CustomerStoreTest : public testing::PgSchemaTest {
                      }).ok());
     return count;
   }
+
+  CustomerStore store_{TestCipher()};
+  CustomerHistoryStore history_{TestCipher()};
 };
 
 TEST_F(CustomerStoreTest, EveryTargetingAttributeIsVisibleToSegmentFilters) {
   ASSERT_TRUE(pool_->Transact([&](pqxx::work& tx) {
-                     CustomerStore().Insert(tx, Customer(), "", "");
+                     store_.Insert(tx, Customer(), "", "");
                      return absl::OkStatus();
                    }).ok());
   EXPECT_EQ(Matches("marital_status = MARRIED"), 1);
@@ -86,8 +90,8 @@ TEST_F(CustomerStoreTest, FindReturnsWhatWasInserted) {
   phone->mutable_create_time()->set_seconds(1'790'000'000);
   std::optional<v1::Customer> found;
   ASSERT_TRUE(pool_->Transact([&](pqxx::work& tx) {
-                     CustomerStore().Insert(tx, stored, "req-1", "fingerprint");
-                     found = CustomerStore().Find(tx, stored.customer_id());
+                     store_.Insert(tx, stored, "req-1", "fingerprint");
+                     found = store_.Find(tx, stored.customer_id());
                      return absl::OkStatus();
                    }).ok());
   ASSERT_TRUE(found.has_value());
@@ -120,9 +124,9 @@ TEST_F(CustomerStoreTest, UpdateRewritesColumnsAndReconcilesContactPointsKeeping
   updated.mutable_update_time()->set_seconds(1'790'000'100);
   std::optional<v1::Customer> found;
   ASSERT_TRUE(pool_->Transact([&](pqxx::work& tx) {
-                     CustomerStore().Insert(tx, stored, "", "");
-                     CustomerStore().Update(tx, updated);
-                     found = CustomerStore().Find(tx, stored.customer_id(), true);
+                     store_.Insert(tx, stored, "", "");
+                     store_.Update(tx, updated);
+                     found = store_.Find(tx, stored.customer_id(), true);
                      return absl::OkStatus();
                    }).ok());
   ASSERT_TRUE(found.has_value());
@@ -138,10 +142,10 @@ TEST_F(CustomerStoreTest, UpdateRequestsAreRemembered) {
   v1::Customer stored = Customer();
   std::optional<CustomerStore::CreateRequest> found, missing;
   ASSERT_TRUE(pool_->Transact([&](pqxx::work& tx) {
-                     CustomerStore().Insert(tx, stored, "", "");
-                     CustomerStore().SaveUpdateRequest(tx, "upd-1", "fp", stored.customer_id());
-                     found = CustomerStore().FindUpdateRequest(tx, "upd-1");
-                     missing = CustomerStore().FindUpdateRequest(tx, "upd-2");
+                     store_.Insert(tx, stored, "", "");
+                     store_.SaveUpdateRequest(tx, "upd-1", "fp", stored.customer_id());
+                     found = store_.FindUpdateRequest(tx, "upd-1");
+                     missing = store_.FindUpdateRequest(tx, "upd-2");
                      return absl::OkStatus();
                    }).ok());
   ASSERT_TRUE(found.has_value());
@@ -163,22 +167,22 @@ TEST_F(CustomerStoreTest, FindManyListSearchAndPhoneLookup) {
   AddPhone(c, "+8613800000009");
   std::vector<v1::Customer> many;
   std::vector<CustomerStore::ListedId> first, second;
-  std::vector<std::string> by_name, by_external, by_phone, by_lookup, filtered;
+  std::vector<std::string> by_name, by_prefix, by_external, by_phone, by_lookup, filtered;
   ASSERT_TRUE(pool_->Transact([&](pqxx::work& tx) {
-                     CustomerStore store;
-                     for (const auto* x : {&a, &b, &c}) store.Insert(tx, *x, "", "");
-                     many = store.FindMany(tx, {c.customer_id(), NewId(), a.customer_id()});
-                     first = store.ListIds(tx, "TRUE", {}, CustomerStore::Order::kCreateTime,
+                     for (const auto* x : {&a, &b, &c}) store_.Insert(tx, *x, "", "");
+                     many = store_.FindMany(tx, {c.customer_id(), NewId(), a.customer_id()});
+                     first = store_.ListIds(tx, "TRUE", {}, CustomerStore::Order::kCreateTime,
                                            true, std::nullopt, 2);
-                     second = store.ListIds(
+                     second = store_.ListIds(
                          tx, "TRUE", {}, CustomerStore::Order::kCreateTime, true,
                          CustomerStore::Cursor{first[1].sort_key, first[1].customer_id}, 2);
-                     by_name = store.SearchIds(tx, {"", "", "", "al"}, "TRUE", {}, 0, 10);
-                     by_external = store.SearchIds(tx, {"", "crm-7", "", "crm-7"}, "TRUE", {}, 0, 10);
-                     by_phone = store.SearchIds(tx, {"", "", "+8613800000009", ""}, "TRUE", {}, 0, 10);
-                     by_lookup = store.IdsByPhone(tx, "+8613800000009", "sc", 10);
-                     filtered = store.SearchIds(tx, {"", "", "", "al"},
-                                                "c.display_name = $1", {"Bob"}, 0, 10);
+                     by_name = store_.SearchIds(tx, {"", "", "", " ALICE  wong"}, "TRUE", {}, 0, 10);
+                     by_prefix = store_.SearchIds(tx, {"", "", "", "Alice"}, "TRUE", {}, 0, 10);
+                     by_external = store_.SearchIds(tx, {"", "crm-7", "", "crm-7"}, "TRUE", {}, 0, 10);
+                     by_phone = store_.SearchIds(tx, {"", "", "+8613800000009", ""}, "TRUE", {}, 0, 10);
+                     by_lookup = store_.IdsByPhone(tx, "+8613800000009", "sc", 10);
+                     filtered = store_.SearchIds(tx, {"", "", "", "Alice Wong"},
+                                                "c.region_id = $1", {"sc"}, 0, 10);
                      return absl::OkStatus();
                    }).ok());
   ASSERT_EQ(many.size(), 2u);
@@ -190,7 +194,9 @@ TEST_F(CustomerStoreTest, FindManyListSearchAndPhoneLookup) {
   EXPECT_EQ(first[1].customer_id, b.customer_id());
   ASSERT_EQ(second.size(), 1u);
   EXPECT_EQ(second[0].customer_id, a.customer_id());
-  EXPECT_EQ(by_name, (std::vector<std::string>{b.customer_id(), a.customer_id()}));
+  // Names are sealed (R6): found by the whole name, whatever its case and spacing, not a prefix.
+  EXPECT_EQ(by_name, (std::vector<std::string>{a.customer_id()}));
+  EXPECT_TRUE(by_prefix.empty());
   EXPECT_EQ(by_external, (std::vector<std::string>{a.customer_id()}));
   EXPECT_EQ(by_phone.size(), 2u);
   EXPECT_EQ(by_lookup, (std::vector<std::string>{c.customer_id(), b.customer_id()}));
@@ -202,7 +208,7 @@ TEST_F(CustomerStoreTest, HistoryIsNewestFirstFilteredByPathAndPaged) {
   std::vector<v1::ProfileChange> all, residence, older;
   std::vector<std::string> ids;
   ASSERT_TRUE(pool_->Transact([&](pqxx::work& tx) {
-                     CustomerStore().Insert(tx, stored, "", "");
+                     store_.Insert(tx, stored, "", "");
                      for (const char* path : {"occupation", "residence.city_code", "tags"}) {
                        v1::ProfileChange c;
                        c.set_change_id(NewId());
@@ -220,12 +226,11 @@ TEST_F(CustomerStoreTest, HistoryIsNewestFirstFilteredByPathAndPaged) {
                        c.mutable_change_time()->set_seconds(1'790'000'000);
                        c.mutable_hlc()->set_wall_time_millis(1);
                        c.mutable_hlc()->set_node("gd");
-                       CustomerHistoryStore().Append(tx, c);
+                       history_.Append(tx, c);
                      }
-                     CustomerHistoryStore history;
-                     all = history.List(tx, stored.customer_id(), {}, "", 10);
-                     residence = history.List(tx, stored.customer_id(), {"residence"}, "", 10);
-                     older = history.List(tx, stored.customer_id(), {}, ids[2], 1);
+                     all = history_.List(tx, stored.customer_id(), {}, "", 10);
+                     residence = history_.List(tx, stored.customer_id(), {"residence"}, "", 10);
+                     older = history_.List(tx, stored.customer_id(), {}, ids[2], 1);
                      return absl::OkStatus();
                    }).ok());
   ASSERT_EQ(all.size(), 3u);

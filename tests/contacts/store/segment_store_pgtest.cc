@@ -8,6 +8,7 @@
 #include <google/protobuf/util/time_util.h>
 
 #include <functional>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -64,26 +65,30 @@ class SegmentStoreTest : public testing::PgSchemaTest {
   std::string Add(const Person& p) {
     std::string id = NewId();
     Exec([&](pqxx::work& tx) {
+      // Only the targeting columns matter to filters: the sealed record and the blind indexes
+      // (IdentifierCipher) are stand-ins here.
       tx.exec_params(
-          "INSERT INTO customers (customer_id, region_id, display_name, kind, vip_tier, gender,"
+          "INSERT INTO customers (customer_id, region_id, name_index, kind, vip_tier, gender,"
           " birth_year, province_code, city_code, tags, record, hlc_wall_millis, hlc_logical,"
           " hlc_node, create_time, update_time, marital_status, income_band, occupation,"
           " district_code, attributes)"
-          " VALUES ($1::uuid, 'gd', $2, $3, $4, $5, NULLIF($6, 0), $7, $8, $9::text[], ''::bytea,"
-          " 0, 0, 'n', $10::timestamptz, $10::timestamptz, $11, $12, $13, $14, $15::jsonb)",
-          id, p.name, p.kind, p.vip_tier, p.gender, p.birth_year, p.province, p.city, p.tags,
+          " VALUES ($1::uuid, 'gd', ''::bytea, $2, $3, $4, NULLIF($5, 0), $6, $7, $8::text[],"
+          " ''::bytea, 0, 0, 'n', $9::timestamptz, $9::timestamptz, $10, $11, $12, $13, $14::jsonb)",
+          id, p.kind, p.vip_tier, p.gender, p.birth_year, p.province, p.city, p.tags,
           p.create_time, p.marital_status, p.income_band, p.occupation, p.district, p.attributes);
       int position = 0;
       for (const auto& [type, status, primary] : p.points) {
         tx.exec_params(
-            "INSERT INTO contact_points (contact_point_id, customer_id, position, type, value,"
-            " normalized_value, status, is_primary, create_time)"
-            " VALUES ($1::uuid, $2::uuid, $3, $4, $5, $5, $6, $7, now())",
+            "INSERT INTO contact_points (contact_point_id, customer_id, position, type,"
+            " sealed_value, value_index, status, is_primary, create_time)"
+            " VALUES ($1::uuid, $2::uuid, $3, $4, ''::bytea, sha256(convert_to($5, 'UTF8')), $6,"
+            " $7, now())",
             NewId(), id, position, type, absl::StrCat("+86138", 10000000 + ++phones_),
             status, primary);
         ++position;
       }
     });
+    names_[id] = p.name;
     return id;
   }
 
@@ -107,7 +112,7 @@ class SegmentStoreTest : public testing::PgSchemaTest {
     ASSERT_TRUE(status.ok()) << status;
   }
 
-  // The display names of the customers a filter selects.
+  // The names (Person::name) of the customers a filter selects.
   Names Select(const std::string& filter) {
     segment::ParseResult parsed = segment::ParseSegmentFilter(filter);
     EXPECT_TRUE(parsed.ok()) << filter << ": " << parsed.error.Describe();
@@ -116,9 +121,9 @@ class SegmentStoreTest : public testing::PgSchemaTest {
     Names names;
     absl::Status status = pool_->Transact([&](pqxx::work& tx) {
       pqxx::result rows =
-          tx.exec_params("SELECT c.display_name FROM customers c WHERE " + condition->sql,
+          tx.exec_params("SELECT c.customer_id::text FROM customers c WHERE " + condition->sql,
                          pqxx::prepare::make_dynamic_params(condition->params));
-      for (const auto& row : rows) names.insert(row[0].as<std::string>());
+      for (const auto& row : rows) names.insert(names_.at(row[0].as<std::string>()));
       return absl::OkStatus();
     });
     EXPECT_TRUE(status.ok()) << filter << ": " << status << "\nSQL: " << condition->sql;
@@ -175,6 +180,7 @@ class SegmentStoreTest : public testing::PgSchemaTest {
 
   SegmentStore store_;
   int phones_ = 0;
+  std::map<std::string, std::string> names_;  // customer_id -> Person::name
 };
 
 TEST_F(SegmentStoreTest, EnumsStringsAndOrderedTiers) {

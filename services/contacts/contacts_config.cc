@@ -1,0 +1,44 @@
+#include "services/contacts/contacts_config.h"
+
+#include "services/common/config/config_source.h"
+
+namespace tmk::contacts {
+namespace {
+
+constexpr char kDataKeys[] = "contacts-data-keys";
+constexpr char kIndexKey[] = "contacts-index-key";
+
+}  // namespace
+
+ContactsConfig ContactsConfig::Read(ConfigSource& settings) {
+  ContactsConfig config;
+  std::string data_keys = settings.String(kDataKeys, "");
+  if (data_keys.empty()) {
+    settings.AddError(kDataKeys,
+                      "required when contacts is hosted: id:base64key,... with 32-byte keys, the "
+                      "first one sealing (e.g. k1:$(openssl rand -base64 32))");
+  } else if (absl::StatusOr<std::vector<crypto::DataKey>> keys = crypto::ParseDataKeys(data_keys);
+             keys.ok()) {
+    config.data_keys = *std::move(keys);
+  } else {
+    settings.AddError(kDataKeys, std::string(keys.status().message()));
+  }
+  std::string index_key = settings.String(kIndexKey, "");
+  if (index_key.empty()) {
+    settings.AddError(kIndexKey,
+                      "required when contacts is hosted: base64 of 32 random bytes (e.g. "
+                      "$(openssl rand -base64 32)), kept apart from the data keys");
+  } else if (absl::StatusOr<std::string> key = crypto::ParseKeyBytes(index_key); key.ok()) {
+    config.index_key = *std::move(key);
+  } else {
+    settings.AddError(kIndexKey, std::string(key.status().message()));
+  }
+  for (const crypto::DataKey& key : config.data_keys) {
+    if (!config.index_key.empty() && key.bytes == config.index_key) {
+      settings.AddError(kIndexKey, "must differ from every data key");
+    }
+  }
+  return config;
+}
+
+}  // namespace tmk::contacts
