@@ -6,8 +6,8 @@
 namespace tmk::dialing {
 namespace {
 
-// Solver accuracy: far finer than the noise of a day's measurements, a few milliseconds per
-// candidate for ten agents, a few hundred for a hundred.
+// Solver accuracy: far finer than the noise of a day's measurements; a candidate takes a few
+// milliseconds for ten agents, about a tenth of a second for a hundred.
 constexpr double kGainTolerancePerAgent = 1e-5;
 constexpr int kMaxSweeps = 50000;
 constexpr double kMassTolerance = 1e-9;

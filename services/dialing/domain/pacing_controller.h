@@ -6,9 +6,13 @@
 // policy per abandon cost on a fine geometric grid, each with the abandon rate the model predicts
 // for it, solved lazily and kept until the measurements move. The cost in use is steered by
 // feedback: the planned abandon rate is the goal (a share of the target) corrected by the surplus
-// or deficit of the last 24 h against that goal, evened out over a horizon, and the policy used is
-// the most productive one whose predicted rate is within the plan. Whatever the policy asks, the
+// or deficit of the last 24 h against that goal, evened out over a horizon; the two neighbouring
+// policies whose predicted rates bracket the plan are mixed decision by decision so that the mix
+// predicts the plan (constrained optima are such mixtures). Whatever the policy asks, the
 // AbandonGuard caps the calls in flight by the abandons still affordable in the rolling windows.
+//
+// The model counts agents and calls, not how long each has been busy or ringing: exact for
+// exponential times, an approximation otherwise that the budget feedback absorbs.
 #include <optional>
 #include <vector>
 

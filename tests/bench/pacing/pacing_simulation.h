@@ -9,7 +9,8 @@
 // over the whole run, warm-up included. Definitions, identical for every policy:
 //   occupancy    = agent time busy with calls (talk + wrap-up) / agent time logged in;
 //   abandon rate = abandons / live answers, an abandon being a person answered and no agent
-//                  within the connect grace (0 s here, as in the CMDP model; R20 allows 2 s);
+//                  within the connect grace (by default 0 s, as in the CMDP model; R20 allows
+//                  2 s);
 //   worst window = the highest abandon rate of any 24 h window ending at a whole minute of the
 //                  run; within the first day such a window holds the run so far.
 #include <cstdint>
