@@ -28,7 +28,9 @@ class ContactsModule final : public server::ServiceModule {
     if (absl::Status started = runtime_.Start(); !started.ok()) return started;
     absl::StatusOr<long long> sealed = PlaintextRowSealer(cipher_).SealAll(runtime_.pool());
     if (!sealed.ok()) return sealed.status();
-    if (*sealed > 0) log::Info("contacts: rows stored in clear are now sealed", {{"rows", *sealed}});
+    if (*sealed > 0) {
+      log::Info("contacts: rows stored in clear are now sealed", {{"rows", *sealed}});
+    }
     return absl::OkStatus();
   }
   void Stop() override { runtime_.Stop(); }

@@ -103,7 +103,8 @@ TEST_F(ContactsAuditEndToEnd, ASupervisorsReadIsListedWithWhoWhyWhenAndWhere) {
   EXPECT_EQ(e.reason(), "customer called about a bill");
   EXPECT_EQ(e.region_id(), "e2e");
   EXPECT_EQ(e.peer().rfind("ipv4:127.0.0.1:", 0), 0u) << e.peer();
-  const auto at = std::chrono::system_clock::time_point(std::chrono::seconds(e.access_time().seconds()));
+  const auto at =
+      std::chrono::system_clock::time_point(std::chrono::seconds(e.access_time().seconds()));
   EXPECT_GE(at, before - std::chrono::seconds(5));
   EXPECT_LE(at, std::chrono::system_clock::now() + std::chrono::seconds(5));
 }
@@ -189,8 +190,9 @@ TEST_F(ContactsAuditEndToEnd, OnlyAdministratorsReadTheLogAndBadQueriesAreRefuse
   request.set_page_size(5000);
   request.mutable_start_time()->set_seconds(2'000'000'000);
   request.mutable_end_time()->set_seconds(1'000'000'000);
-  EXPECT_EQ(stub_->ListAccessAuditEntries(As("dpo", "admin").get(), request, &response).error_code(),
-            grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(
+      stub_->ListAccessAuditEntries(As("dpo", "admin").get(), request, &response).error_code(),
+      grpc::StatusCode::INVALID_ARGUMENT);
 
   // A page token belongs to its filter.
   v1::Customer customer = Create("139 4000 0005");

@@ -21,7 +21,8 @@ bool IsKeyId(absl::string_view id) {
 }  // namespace
 
 absl::StatusOr<std::string> ParseKeyBytes(std::string_view base64) {
-  absl::string_view text = absl::StripAsciiWhitespace(absl::string_view(base64.data(), base64.size()));
+  absl::string_view text =
+      absl::StripAsciiWhitespace(absl::string_view(base64.data(), base64.size()));
   std::string bytes;
   bool decoded = text.find_first_of("-_") == absl::string_view::npos
                      ? absl::Base64Unescape(text, &bytes)
@@ -52,7 +53,8 @@ absl::StatusOr<std::vector<DataKey>> ParseDataKeys(std::string_view text) {
       return absl::InvalidArgumentError(
           absl::StrCat("entry ", position, " repeats key id '", id, "'"));
     }
-    absl::StatusOr<std::string> bytes = ParseKeyBytes(std::string_view(parts[1].data(), parts[1].size()));
+    absl::StatusOr<std::string> bytes =
+        ParseKeyBytes(std::string_view(parts[1].data(), parts[1].size()));
     if (!bytes.ok()) {
       return absl::InvalidArgumentError(
           absl::StrCat("entry ", position, " (key '", id, "'): ", bytes.status().message()));

@@ -80,7 +80,8 @@ const DataKey* EnvelopeCipher::Find(std::string_view id) const {
   return nullptr;
 }
 
-std::string EnvelopeCipher::Seal(std::string_view plaintext, std::string_view associated_data) const {
+std::string EnvelopeCipher::Seal(std::string_view plaintext,
+                                 std::string_view associated_data) const {
   const DataKey& key = keys_.front();
   std::string out = Header(key.id);
   const size_t header_size = out.size();
@@ -92,7 +93,8 @@ std::string EnvelopeCipher::Seal(std::string_view plaintext, std::string_view as
 
   Context context = NewContext();
   int written = 0, final_written = 0;
-  bool ok = EVP_EncryptInit_ex2(context.get(), Aes256Gcm(), Bytes(key.bytes), nonce, nullptr) == 1 &&
+  bool ok =
+      EVP_EncryptInit_ex2(context.get(), Aes256Gcm(), Bytes(key.bytes), nonce, nullptr) == 1 &&
             AddAssociatedData(context.get(), std::string_view(out.data(), header_size),
                               associated_data, /*encrypt=*/true) &&
             (plaintext.empty() ||
@@ -108,8 +110,9 @@ absl::StatusOr<std::string> EnvelopeCipher::Open(std::string_view envelope,
                                                  std::string_view associated_data) const {
   if (envelope.size() < 2) return absl::DataLossError("not a sealed value: too short");
   if (static_cast<unsigned char>(envelope[0]) != kFormatVersion) {
-    return absl::DataLossError(absl::StrCat("sealed value of unknown format version ",
-                                            static_cast<int>(static_cast<unsigned char>(envelope[0]))));
+    return absl::DataLossError(absl::StrCat(
+        "sealed value of unknown format version ",
+        static_cast<int>(static_cast<unsigned char>(envelope[0]))));
   }
   const size_t id_size = static_cast<unsigned char>(envelope[1]);
   const size_t header_size = 2 + id_size;
@@ -132,7 +135,8 @@ absl::StatusOr<std::string> EnvelopeCipher::Open(std::string_view envelope,
   auto* out = reinterpret_cast<unsigned char*>(plaintext.data());
   Context context = NewContext();
   int written = 0, final_written = 0;
-  bool ok = EVP_DecryptInit_ex2(context.get(), Aes256Gcm(), Bytes(key->bytes), nonce, nullptr) == 1 &&
+  bool ok =
+      EVP_DecryptInit_ex2(context.get(), Aes256Gcm(), Bytes(key->bytes), nonce, nullptr) == 1 &&
             AddAssociatedData(context.get(), envelope.substr(0, header_size), associated_data,
                               /*encrypt=*/false) &&
             (ciphertext_size == 0 ||
@@ -142,7 +146,7 @@ absl::StatusOr<std::string> EnvelopeCipher::Open(std::string_view envelope,
             EVP_DecryptFinal_ex(context.get(), out + written, &final_written) == 1;
   if (!ok) {
     return absl::DataLossError(
-        "a sealed value does not authenticate: it was changed, or belongs to another row or column");
+        "a sealed value does not authenticate: changed, or from another row or column");
   }
   return plaintext;
 }

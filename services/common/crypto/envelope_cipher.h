@@ -35,7 +35,8 @@ class EnvelopeCipher {
   // DATA_LOSS for anything that is not an intact envelope of this format sealed with this
   // associated data; FAILED_PRECONDITION when it names a key that is not configured (it was
   // removed from the settings while data still needs it).
-  absl::StatusOr<std::string> Open(std::string_view envelope, std::string_view associated_data) const;
+  absl::StatusOr<std::string> Open(std::string_view envelope,
+                                   std::string_view associated_data) const;
 
   const std::string& sealing_key_id() const { return keys_.front().id; }
 

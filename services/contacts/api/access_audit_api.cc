@@ -37,9 +37,9 @@ bool ValidTime(const google::protobuf::Timestamp& t) {
 
 }  // namespace
 
-absl::Status AccessAuditApi::ListAccessAuditEntries(const auth::Principal& who,
-                                                    const v1::ListAccessAuditEntriesRequest& request,
-                                                    v1::ListAccessAuditEntriesResponse& response) {
+absl::Status AccessAuditApi::ListAccessAuditEntries(
+    const auth::Principal& who, const v1::ListAccessAuditEntriesRequest& request,
+    v1::ListAccessAuditEntriesResponse& response) {
   if (absl::Status allowed = auth::Authorize(who, {auth::Role::kAdmin}, runtime_.context().region,
                                              "read the access audit log");
       !allowed.ok()) {
@@ -47,7 +47,8 @@ absl::Status AccessAuditApi::ListAccessAuditEntries(const auth::Principal& who,
   }
   Violations v;
   if (request.page_size() < 0 || request.page_size() > kMaxPageSize) {
-    v.Add("page_size", absl::StrCat("between 1 and ", kMaxPageSize, ", or 0 for ", kDefaultPageSize));
+    v.Add("page_size",
+          absl::StrCat("between 1 and ", kMaxPageSize, ", or 0 for ", kDefaultPageSize));
   }
   AccessAuditStore::Filter filter;
   if (!request.customer_id().empty()) {
@@ -82,7 +83,7 @@ absl::Status AccessAuditApi::ListAccessAuditEntries(const auth::Principal& who,
   if (!request.page_token().empty()) {
     std::optional<std::string> cursor = grpcx::DecodePageToken(request.page_token(), kind);
     if (!cursor || !Uuid::Parse(*cursor)) {
-      v.Add("page_token", "not a token of this listing (the filters must not change between pages)");
+      v.Add("page_token", "not a token of this listing (filters must not change between pages)");
     } else {
       filter.before_entry_id = *cursor;
     }

@@ -31,7 +31,8 @@ struct AuditedCall {
 
 class AccessAuditor {
  public:
-  AccessAuditor(const Clock& clock, std::string region) : clock_(clock), region_(std::move(region)) {}
+  AccessAuditor(const Clock& clock, std::string region)
+      : clock_(clock), region_(std::move(region)) {}
 
   // An entry per customer as answered (after masking), naming the identifier paths it reveals in
   // the clear; a READ that reveals a full phone number is recorded as READ_UNMASKED.

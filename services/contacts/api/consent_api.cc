@@ -488,10 +488,10 @@ absl::Status ConsentApi::CheckCallable(const auth::Principal& who,
   std::vector<DncStore::Target> dnc;
   std::map<std::string, std::vector<ConsentFact>> histories;
   absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-    std::set<std::string> customer_set, phone_set;
+    std::set<std::string> customer_set, phone_indexes;
     for (const Query& q : queries) {
       if (!q.customer_id.empty()) customer_set.insert(q.customer_id);
-      if (!q.phone_index.empty()) phone_set.insert(q.phone_index);
+      if (!q.phone_index.empty()) phone_indexes.insert(q.phone_index);
     }
     std::vector<std::string> customers(customer_set.begin(), customer_set.end());
     existing = consents_.ExistingCustomers(tx, customers);
@@ -500,16 +500,16 @@ absl::Status ConsentApi::CheckCallable(const auth::Principal& who,
     for (ConsentStore::Point& p : consents_.PointsOfCustomers(tx, customers)) {
       points_of[p.customer_id].push_back(std::move(p));
     }
-    for (ConsentStore::Point& p :
-         consents_.PointsWithIndexes(tx, std::vector<std::string>(phone_set.begin(), phone_set.end()))) {
+    const std::vector<std::string> queried(phone_indexes.begin(), phone_indexes.end());
+    for (ConsentStore::Point& p : consents_.PointsWithIndexes(tx, queried)) {
       customer_set.insert(p.customer_id);
       points_with[p.value_index].push_back(std::move(p));
     }
     for (const auto& [customer, points] : points_of) {
-      for (const auto& p : points) if (IsPhone(p.type)) phone_set.insert(p.value_index);
+      for (const auto& p : points) if (IsPhone(p.type)) phone_indexes.insert(p.value_index);
     }
     customers.assign(customer_set.begin(), customer_set.end());
-    dnc = dnc_.ForTargets(tx, customers, std::vector<std::string>(phone_set.begin(), phone_set.end()));
+    dnc = dnc_.ForTargets(tx, customers, {phone_indexes.begin(), phone_indexes.end()});
     histories = consents_.Histories(tx, customers, check.channel, check.purpose);
     return absl::OkStatus();
   });

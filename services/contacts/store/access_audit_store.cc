@@ -78,7 +78,9 @@ std::vector<AccessAuditStore::Listed> AccessAuditStore::List(pqxx::work& tx,
     e.mutable_actor()->set_region_id(row[4].as<std::string>());
     e.set_kind(static_cast<v1::AccessKind>(row[5].as<int>()));
     e.set_method(row[6].as<std::string>());
-    for (std::string& path : Split(row[7].as<std::string>())) e.add_revealed_fields(std::move(path));
+    for (std::string& path : Split(row[7].as<std::string>())) {
+      e.add_revealed_fields(std::move(path));
+    }
     e.set_call_id(row[8].as<std::string>());
     e.set_campaign_id(row[9].as<std::string>());
     e.set_reason(row[10].as<std::string>());

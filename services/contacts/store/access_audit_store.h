@@ -15,7 +15,8 @@ class AccessAuditStore {
   // One call's entries in one INSERT, so auditing a 1,000-customer batch costs one statement.
   // Each entry has every field set but actor.role and actor.display_name; `actor_roles` are the
   // names of every role the actor held ("agent", "supervisor"…).
-  void Append(pqxx::work& tx, const std::vector<telemarketing::contacts::v1::AccessAuditEntry>& entries,
+  void Append(pqxx::work& tx,
+              const std::vector<telemarketing::contacts::v1::AccessAuditEntry>& entries,
               const std::vector<std::string>& actor_roles) const;
 
   struct Filter {

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "services/common/pg/array_literal.h"
 #include "services/contacts/store/bytea.h"
 
 namespace tmk::contacts {
@@ -56,22 +57,30 @@ long long PlaintextRowSealer::Remaining(pqxx::work& tx) const {
       .as<long long>();
 }
 
+// Each batch is written back with one set-wise UPDATE: statement round trips, not AES, are what
+// a start-up over millions of rows would wait on.
+
 long long PlaintextRowSealer::SealCustomers(pqxx::work& tx, int limit) const {
   pqxx::result rows = tx.exec_params(
       "SELECT customer_id::text, legacy_record FROM customers WHERE record IS NULL"
       " LIMIT $1 FOR UPDATE SKIP LOCKED",
       limit);
+  if (rows.empty()) return 0;
+  std::vector<std::string> ids, records, names;
   for (const auto& row : rows) {
     v1::Customer customer;
     if (!customer.ParseFromString(pqxx::binarystring(row[1]).str())) {
       throw std::runtime_error("customer record " + row[0].as<std::string>() + " does not parse");
     }
-    tx.exec_params(
-        "UPDATE customers SET record = $2, name_index = $3, legacy_record = NULL"
-        " WHERE customer_id = $1::uuid",
-        row[0].as<std::string>(), ByteaParam(cipher_.SealCustomer(customer)),
-        ByteaParam(cipher_.NameIndex(customer.display_name())));
+    ids.push_back(row[0].as<std::string>());
+    records.push_back(cipher_.SealCustomer(customer));
+    names.push_back(cipher_.NameIndex(customer.display_name()));
   }
+  tx.exec_params(
+      "UPDATE customers c SET record = u.record, name_index = u.name_index, legacy_record = NULL"
+      " FROM unnest($1::uuid[], $2::bytea[], $3::bytea[]) AS u(id, record, name_index)"
+      " WHERE c.customer_id = u.id",
+      pg::ArrayLiteral(ids), ByteaArrayLiteral(records), ByteaArrayLiteral(names));
   return static_cast<long long>(rows.size());
 }
 
@@ -80,18 +89,23 @@ long long PlaintextRowSealer::SealContactPoints(pqxx::work& tx, int limit) const
       "SELECT contact_point_id::text, customer_id::text, legacy_value, legacy_normalized_value"
       " FROM contact_points WHERE sealed_value IS NULL LIMIT $1 FOR UPDATE SKIP LOCKED",
       limit);
+  if (rows.empty()) return 0;
+  std::vector<std::string> ids, sealed, indexes;
   for (const auto& row : rows) {
     v1::ContactPoint point;
     point.set_contact_point_id(row[0].as<std::string>());
     point.set_value(row[2].as<std::string>());
     point.set_normalized_value(row[3].as<std::string>());
-    tx.exec_params(
-        "UPDATE contact_points SET sealed_value = $2, value_index = $3, legacy_value = NULL,"
-        " legacy_normalized_value = NULL WHERE contact_point_id = $1::uuid",
-        point.contact_point_id(),
-        ByteaParam(cipher_.SealContactPoint(row[1].as<std::string>(), point)),
-        ByteaParam(cipher_.ContactIndex(point.normalized_value())));
+    ids.push_back(point.contact_point_id());
+    sealed.push_back(cipher_.SealContactPoint(row[1].as<std::string>(), point));
+    indexes.push_back(cipher_.ContactIndex(point.normalized_value()));
   }
+  tx.exec_params(
+      "UPDATE contact_points p SET sealed_value = u.sealed, value_index = u.value_index,"
+      " legacy_value = NULL, legacy_normalized_value = NULL"
+      " FROM unnest($1::uuid[], $2::bytea[], $3::bytea[]) AS u(id, sealed, value_index)"
+      " WHERE p.contact_point_id = u.id",
+      pg::ArrayLiteral(ids), ByteaArrayLiteral(sealed), ByteaArrayLiteral(indexes));
   return static_cast<long long>(rows.size());
 }
 
@@ -100,17 +114,23 @@ long long PlaintextRowSealer::SealDncEntries(pqxx::work& tx, int limit) const {
       "SELECT dnc_entry_id::text, legacy_record FROM dnc_entries WHERE record IS NULL"
       " LIMIT $1 FOR UPDATE SKIP LOCKED",
       limit);
+  if (rows.empty()) return 0;
+  std::vector<std::string> ids, records, indexes;
   for (const auto& row : rows) {
     v1::DncEntry entry;
     if (!entry.ParseFromString(pqxx::binarystring(row[1]).str())) {
       throw std::runtime_error("dnc entry " + row[0].as<std::string>() + " does not parse");
     }
-    tx.exec_params(
-        "UPDATE dnc_entries SET record = $2, phone_index = NULLIF($3, ''::bytea),"
-        " legacy_record = NULL WHERE dnc_entry_id = $1::uuid",
-        row[0].as<std::string>(), ByteaParam(cipher_.SealDncEntry(entry)),
-        ByteaParam(cipher_.ContactIndex(entry.phone_number())));
+    ids.push_back(row[0].as<std::string>());
+    records.push_back(cipher_.SealDncEntry(entry));
+    indexes.push_back(cipher_.ContactIndex(entry.phone_number()));
   }
+  tx.exec_params(
+      "UPDATE dnc_entries d SET record = u.record, phone_index = NULLIF(u.phone_index, ''::bytea),"
+      " legacy_record = NULL"
+      " FROM unnest($1::uuid[], $2::bytea[], $3::bytea[]) AS u(id, record, phone_index)"
+      " WHERE d.dnc_entry_id = u.id",
+      pg::ArrayLiteral(ids), ByteaArrayLiteral(records), ByteaArrayLiteral(indexes));
   return static_cast<long long>(rows.size());
 }
 
@@ -119,17 +139,22 @@ long long PlaintextRowSealer::SealProfileChanges(pqxx::work& tx, int limit) cons
       "SELECT change_id::text, customer_id::text, legacy_old_value::text, legacy_new_value::text"
       " FROM profile_changes WHERE sealed_values IS NULL LIMIT $1 FOR UPDATE SKIP LOCKED",
       limit);
+  if (rows.empty()) return 0;
+  std::vector<std::string> ids, sealed;
   for (const auto& row : rows) {
     v1::ProfileChange change;
     change.set_change_id(row[0].as<std::string>());
     change.set_customer_id(row[1].as<std::string>());
     FromJson(row[2], change.mutable_old_value());
     FromJson(row[3], change.mutable_new_value());
-    tx.exec_params(
-        "UPDATE profile_changes SET sealed_values = $2, legacy_old_value = NULL,"
-        " legacy_new_value = NULL WHERE change_id = $1::uuid",
-        change.change_id(), ByteaParam(cipher_.SealChangeValues(change)));
+    ids.push_back(change.change_id());
+    sealed.push_back(cipher_.SealChangeValues(change));
   }
+  tx.exec_params(
+      "UPDATE profile_changes h SET sealed_values = u.sealed, legacy_old_value = NULL,"
+      " legacy_new_value = NULL FROM unnest($1::uuid[], $2::bytea[]) AS u(id, sealed)"
+      " WHERE h.change_id = u.id",
+      pg::ArrayLiteral(ids), ByteaArrayLiteral(sealed));
   return static_cast<long long>(rows.size());
 }
 

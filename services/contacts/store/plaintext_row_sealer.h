@@ -18,7 +18,7 @@ class PlaintextRowSealer {
   explicit PlaintextRowSealer(const IdentifierCipher& cipher) : cipher_(cipher) {}
 
   // Seals batches (one transaction each) until no row is left in clear; the number sealed here.
-  absl::StatusOr<long long> SealAll(pg::PgPool& pool, int batch_size = 500) const;
+  absl::StatusOr<long long> SealAll(pg::PgPool& pool, int batch_size = 2000) const;
 
   // Seals up to `limit` rows in clear of each table, skipping rows locked by another
   // transaction; how many it sealed.

@@ -176,10 +176,13 @@ TEST_F(CustomerStoreTest, FindManyListSearchAndPhoneLookup) {
                      second = store_.ListIds(
                          tx, "TRUE", {}, CustomerStore::Order::kCreateTime, true,
                          CustomerStore::Cursor{first[1].sort_key, first[1].customer_id}, 2);
-                     by_name = store_.SearchIds(tx, {"", "", "", " ALICE  wong"}, "TRUE", {}, 0, 10);
-                     by_prefix = store_.SearchIds(tx, {"", "", "", "Alice"}, "TRUE", {}, 0, 10);
-                     by_external = store_.SearchIds(tx, {"", "crm-7", "", "crm-7"}, "TRUE", {}, 0, 10);
-                     by_phone = store_.SearchIds(tx, {"", "", "+8613800000009", ""}, "TRUE", {}, 0, 10);
+                     auto search = [&](const CustomerStore::SearchKeys& keys) {
+                       return store_.SearchIds(tx, keys, "TRUE", {}, 0, 10);
+                     };
+                     by_name = search({"", "", "", " ALICE  wong"});
+                     by_prefix = search({"", "", "", "Alice"});
+                     by_external = search({"", "crm-7", "", "crm-7"});
+                     by_phone = search({"", "", "+8613800000009", ""});
                      by_lookup = store_.IdsByPhone(tx, "+8613800000009", "sc", 10);
                      filtered = store_.SearchIds(tx, {"", "", "", "Alice Wong"},
                                                 "c.region_id = $1", {"sc"}, 0, 10);

@@ -1,7 +1,7 @@
 // Direct identifiers at rest (R6): after customers are created, updated, imported, put on the
 // do-not-call list and their history written, no name, street address, phone number (as typed,
-// as digits or in E.164) or e-mail address is anywhere in the contacts schema in clear — and every
-// exact lookup still finds them through the blind indexes.
+// as digits or in E.164) or e-mail address is anywhere in the contacts schema in clear — and
+// every exact lookup still finds them through the blind indexes.
 #include <gtest/gtest.h>
 #include <google/protobuf/util/json_util.h>
 
@@ -184,7 +184,8 @@ TEST_F(IdentifierEncryptionTest, ExactLookupsFindSealedValuesByBlindIndex) {
     by_phone = customers_.IdsByPhone(tx, kE164, "gd", 10);
     by_search_phone = customers_.SearchIds(tx, {"", "", kE164, ""}, "TRUE", {}, 0, 10);
     by_search_name = customers_.SearchIds(tx, {"", "", "", kName}, "TRUE", {}, 0, 10);
-    by_other_case = customers_.SearchIds(tx, {"", "", "", "alice wong-TESTPERSON"}, "TRUE", {}, 0, 10);
+    by_other_case =
+        customers_.SearchIds(tx, {"", "", "", "alice wong-TESTPERSON"}, "TRUE", {}, 0, 10);
     by_email = customers_.IdsByPhone(tx, kEmail, "gd", 10);
     points = consents_.PointsWithIndexes(tx, {TestCipher().ContactIndex(kImportedE164)});
     DncStore::Filter filter;
@@ -252,6 +253,40 @@ TEST_F(IdentifierEncryptionTest, SealedValuesSwappedBetweenRowsDoNotOpen) {
     return absl::OkStatus();
   });
   EXPECT_FALSE(read.ok());
+}
+
+// No database needed: each envelope names its table, column and row in the associated data.
+TEST(IdentifierCipher, AValueOpensOnlyAsWhatAndWhereItWasSealed) {
+  const IdentifierCipher& cipher = TestCipher();
+  v1::Customer customer;
+  customer.set_customer_id("0190f0f0-0000-7000-8000-000000000001");
+  customer.set_display_name(kName);
+  std::string sealed = cipher.SealCustomer(customer);
+  EXPECT_EQ(cipher.OpenCustomer(customer.customer_id(), sealed).display_name(), kName);
+  EXPECT_THROW(cipher.OpenCustomer("0190f0f0-0000-7000-8000-000000000002", sealed),
+               std::runtime_error);
+  EXPECT_THROW(cipher.OpenDncEntry(customer.customer_id(), sealed), std::runtime_error);
+
+  v1::ContactPoint point;
+  point.set_contact_point_id("0190f0f0-0000-7000-8000-00000000000a");
+  point.set_value(kTyped);
+  point.set_normalized_value(kE164);
+  std::string sealed_point = cipher.SealContactPoint(customer.customer_id(), point);
+  v1::ContactPoint opened;
+  opened.set_contact_point_id(point.contact_point_id());
+  cipher.OpenContactPoint(customer.customer_id(), sealed_point, opened);
+  EXPECT_EQ(opened.value(), kTyped);
+  EXPECT_EQ(opened.normalized_value(), kE164);
+  // The same point under another customer does not open.
+  EXPECT_THROW(cipher.OpenContactPoint("0190f0f0-0000-7000-8000-000000000002", sealed_point, opened),
+               std::runtime_error);
+
+  // Indexes: equal normalised values match across kinds of row; names match normalised.
+  EXPECT_EQ(cipher.ContactIndex(kE164), cipher.ContactIndex(kE164));
+  EXPECT_NE(cipher.ContactIndex(kE164), cipher.ContactIndex(kFixedE164));
+  EXPECT_EQ(cipher.ContactIndex(""), "");
+  EXPECT_EQ(cipher.NameIndex(" alice  WONG-testperson"), cipher.NameIndex(kLatinName));
+  EXPECT_NE(cipher.NameIndex(kLatinName), cipher.ContactIndex(kLatinName));
 }
 
 }  // namespace

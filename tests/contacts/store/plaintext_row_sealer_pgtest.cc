@@ -67,7 +67,8 @@ class PlaintextRowSealerTest : public testing::PgSchemaTest {
     dnc.set_dnc_entry_id(dnc_entry_id_);
     dnc.set_scope(v1::DNC_SCOPE_GLOBAL);
     dnc.set_phone_number(kBlockedE164);
-    const std::string record_bytes = record.SerializeAsString(), dnc_bytes = dnc.SerializeAsString();
+    const std::string record_bytes = record.SerializeAsString();
+    const std::string dnc_bytes = dnc.SerializeAsString();
     const std::string job_id = NewId();
     Run([&](pqxx::work& tx) {
       tx.exec_params(
@@ -121,10 +122,10 @@ TEST_F(PlaintextRowSealerTest, SealsEveryRowWrittenInClearAndScrubsRowErrors) {
   WriteAsBeforeEncryption();
   ASSERT_TRUE(MigrateToEncryption().ok());
   // The migration alone cannot encrypt: the identifiers wait in legacy columns, unserved.
-  EXPECT_EQ(Leaks(), (std::set<std::string>{"contact_points.legacy_normalized_value",
-                                            "contact_points.legacy_value", "customers.legacy_record",
-                                            "dnc_entries.legacy_record",
-                                            "profile_changes.legacy_new_value"}));
+  EXPECT_EQ(Leaks(), (std::set<std::string>{
+                         "contact_points.legacy_normalized_value", "contact_points.legacy_value",
+                         "customers.legacy_record", "dnc_entries.legacy_record",
+                         "profile_changes.legacy_new_value"}));
 
   PlaintextRowSealer sealer(TestCipher());
   absl::StatusOr<long long> sealed = sealer.SealAll(*pool_, /*batch_size=*/1);
