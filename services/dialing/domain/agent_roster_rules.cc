@@ -17,7 +17,8 @@ constexpr size_t kMaxCenterId = 64;
 constexpr size_t kMaxDirectLine = 32;
 
 std::string Field(std::string_view prefix, std::string_view name) {
-  return prefix.empty() ? std::string(name) : absl::StrCat(std::string(prefix), ".", std::string(name));
+  if (prefix.empty()) return std::string(name);
+  return absl::StrCat(std::string(prefix), ".", std::string(name));
 }
 
 void CheckDisplayName(const std::string& name, const std::string& field, Violations& v) {
@@ -107,7 +108,9 @@ void CheckAgent(const Agent& agent, std::string_view prefix, Violations& v) {
   }
   const std::string user = Field(prefix, "user_id");
   if (agent.user_id.empty()) v.Add(user, "required: the agent's login subject (JWT sub)");
-  if (agent.user_id.size() > kMaxUserId) v.Add(user, absl::StrCat("at most ", kMaxUserId, " bytes"));
+  if (agent.user_id.size() > kMaxUserId) {
+    v.Add(user, absl::StrCat("at most ", kMaxUserId, " bytes"));
+  }
   CheckCenterId(agent.center_id, Field(prefix, "center_id"), v);
 
   std::set<std::string> groups;
