@@ -11,7 +11,6 @@
 #include "absl/strings/str_split.h"
 #include "services/campaigns/api/campaign_checks.h"
 #include "services/campaigns/api/campaign_rules_check.h"
-#include "services/campaigns/api/resource_requests.h"
 #include "services/campaigns/domain/pilot_plan.h"
 #include "services/common/auth/authorization.h"
 #include "services/common/core/status_details.h"
@@ -19,6 +18,7 @@
 #include "services/common/grpc/page_token.h"
 #include "services/common/grpc/proto_conversions.h"
 #include "services/common/grpc/request_fingerprint.h"
+#include "services/common/grpc/resource_conventions.h"
 
 namespace tmk::campaigns {
 namespace v1 = telemarketing::campaigns::v1;
@@ -33,7 +33,7 @@ constexpr char kListKind[] = "campaigns";
 // The id checks of a request naming one campaign, as a status.
 absl::Status CheckCampaignId(const std::string& campaign_id, const std::string& field) {
   Violations violations;
-  CheckResourceId(campaign_id, field, "campaign", violations);
+  grpcx::CheckResourceId(campaign_id, field, "campaign", violations);
   return violations.ToStatus();
 }
 
@@ -64,7 +64,7 @@ absl::Status CampaignApi::CreateCampaign(const auth::Principal& who,
   if (absl::Status allowed = AuthorizeWrite(who, "create campaigns"); !allowed.ok()) return allowed;
   {
     Violations violations;
-    CheckRequestId(request.request_id(), violations);
+    grpcx::CheckRequestId(request.request_id(), violations);
     if (!violations.empty()) return violations.ToStatus();
   }
   const Clock& clock = runtime_.context().clock;
@@ -72,7 +72,7 @@ absl::Status CampaignApi::CreateCampaign(const auth::Principal& who,
   return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     if (!request.request_id().empty()) {
       if (auto earlier = campaigns_.FindRequest(tx, "create", request.request_id())) {
-        if (earlier->fingerprint != fingerprint) return ReusedRequestId();
+        if (earlier->fingerprint != fingerprint) return grpcx::ReusedRequestId();
         std::optional<v1::Campaign> existing = campaigns_.Find(tx, earlier->campaign_id);
         if (!existing) return NotFound(earlier->campaign_id);
         *response.mutable_campaign() = *std::move(existing);
@@ -147,7 +147,7 @@ absl::Status CampaignApi::ListCampaigns(const auth::Principal& who,
                                         v1::ListCampaignsResponse& response) {
   if (absl::Status allowed = AuthorizeRead(who); !allowed.ok()) return allowed;
   Violations violations;
-  const int limit = PageLimit(request.page_size(), violations);
+  const int limit = grpcx::PageLimit(request.page_size(), violations);
   CampaignStore::Filter filter;
   for (int i = 0; i < request.states_size(); ++i) {
     if (request.states(i) == v1::CAMPAIGN_STATE_UNSPECIFIED) {
@@ -196,8 +196,8 @@ absl::Status CampaignApi::UpdateCampaign(const auth::Principal& who,
   const std::string& campaign_id = request.campaign().campaign_id();
   {
     Violations v;
-    CheckResourceId(campaign_id, "campaign.campaign_id", "campaign", v);
-    CheckRequestId(request.request_id(), v);
+    grpcx::CheckResourceId(campaign_id, "campaign.campaign_id", "campaign", v);
+    grpcx::CheckRequestId(request.request_id(), v);
     if (request.update_mask().paths().empty()) v.Add("update_mask", "name the fields to change");
     for (int i = 0; i < request.update_mask().paths_size(); ++i) {
       const std::string& path = request.update_mask().paths(i);
@@ -215,7 +215,7 @@ absl::Status CampaignApi::UpdateCampaign(const auth::Principal& who,
   return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     if (!request.request_id().empty()) {
       if (auto earlier = campaigns_.FindRequest(tx, "update", request.request_id())) {
-        if (earlier->fingerprint != fingerprint) return ReusedRequestId();
+        if (earlier->fingerprint != fingerprint) return grpcx::ReusedRequestId();
         std::optional<v1::Campaign> current = campaigns_.Find(tx, earlier->campaign_id);
         if (!current) return NotFound(earlier->campaign_id);
         *response.mutable_campaign() = *std::move(current);
@@ -225,7 +225,7 @@ absl::Status CampaignApi::UpdateCampaign(const auth::Principal& who,
     std::optional<v1::Campaign> before = campaigns_.Find(tx, campaign_id, /*for_update=*/true);
     if (!before) return NotFound(campaign_id);
     if (request.campaign().revision() != 0 && request.campaign().revision() != before->revision()) {
-      return RevisionMismatch(request.campaign().revision(), before->revision(), "campaign");
+      return grpcx::RevisionMismatch(request.campaign().revision(), before->revision(), "campaign");
     }
     const LifecyclePosition at{static_cast<CampaignState>(before->state()),
                                static_cast<CampaignState>(before->paused_from())};
@@ -284,13 +284,13 @@ absl::Status CampaignApi::DeleteCampaign(const auth::Principal& who,
   return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     if (!request.request_id().empty()) {
       if (auto earlier = campaigns_.FindRequest(tx, "delete", request.request_id())) {
-        return earlier->fingerprint == fingerprint ? absl::OkStatus() : ReusedRequestId();
+        return earlier->fingerprint == fingerprint ? absl::OkStatus() : grpcx::ReusedRequestId();
       }
     }
     std::optional<v1::Campaign> found = campaigns_.Find(tx, request.campaign_id(), true);
     if (!found) return NotFound(request.campaign_id());
     if (request.revision() != 0 && request.revision() != found->revision()) {
-      return RevisionMismatch(request.revision(), found->revision(), "campaign");
+      return grpcx::RevisionMismatch(request.revision(), found->revision(), "campaign");
     }
     const LifecyclePosition at{static_cast<CampaignState>(found->state()),
                                static_cast<CampaignState>(found->paused_from())};

@@ -4,11 +4,11 @@
 #include "absl/strings/str_cat.h"
 #include "services/campaigns/api/campaign_api.h"
 #include "services/campaigns/api/campaign_rules_check.h"
-#include "services/campaigns/api/resource_requests.h"
 #include "services/common/core/status_details.h"
 #include "services/common/core/uuid.h"
 #include "services/common/grpc/proto_conversions.h"
 #include "services/common/grpc/request_fingerprint.h"
+#include "services/common/grpc/resource_conventions.h"
 
 namespace tmk::campaigns {
 namespace v1 = telemarketing::campaigns::v1;
@@ -19,11 +19,11 @@ absl::Status CampaignApi::ForecastCampaign(const auth::Principal& who,
   if (absl::Status allowed = AuthorizeWrite(who, "forecast campaigns"); !allowed.ok()) return allowed;
   {
     Violations v;
-    CheckResourceId(request.campaign_id(), "campaign_id", "campaign", v);
+    grpcx::CheckResourceId(request.campaign_id(), "campaign_id", "campaign", v);
     if (request.save_as_baseline() && request.request_id().empty()) {
       v.Add("request_id", "required when save_as_baseline is set");
     }
-    CheckRequestId(request.request_id(), v);
+    grpcx::CheckRequestId(request.request_id(), v);
     if (!v.empty()) return v.ToStatus("invalid forecast request");
   }
   std::optional<v1::Campaign> campaign;
@@ -53,7 +53,7 @@ absl::Status CampaignApi::ForecastCampaign(const auth::Principal& who,
   const std::string fingerprint = grpcx::RequestFingerprint(request);
   return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     if (auto earlier = campaigns_.FindRequest(tx, "forecast", request.request_id())) {
-      if (earlier->fingerprint != fingerprint) return ReusedRequestId();
+      if (earlier->fingerprint != fingerprint) return grpcx::ReusedRequestId();
       std::optional<v1::Campaign> current = campaigns_.Find(tx, request.campaign_id());
       if (current) *response.mutable_forecast() = current->baseline_forecast();
       return absl::OkStatus();

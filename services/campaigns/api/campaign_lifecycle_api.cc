@@ -8,12 +8,12 @@
 #include "absl/strings/str_cat.h"
 #include "services/campaigns/api/campaign_api.h"
 #include "services/campaigns/api/campaign_rules_check.h"
-#include "services/campaigns/api/resource_requests.h"
 #include "services/campaigns/domain/pilot_plan.h"
 #include "services/common/core/status_details.h"
 #include "services/common/core/uuid.h"
 #include "services/common/grpc/proto_conversions.h"
 #include "services/common/grpc/request_fingerprint.h"
+#include "services/common/grpc/resource_conventions.h"
 
 namespace tmk::campaigns {
 namespace v1 = telemarketing::campaigns::v1;
@@ -114,7 +114,7 @@ absl::Status CampaignApi::CheckCampaignReadiness(const auth::Principal& who,
                                                  v1::CheckCampaignReadinessResponse& response) {
   if (absl::Status allowed = AuthorizeRead(who); !allowed.ok()) return allowed;
   Violations v;
-  CheckResourceId(request.campaign_id(), "campaign_id", "campaign", v);
+  grpcx::CheckResourceId(request.campaign_id(), "campaign_id", "campaign", v);
   if (request.target_state() != v1::CAMPAIGN_STATE_PILOT &&
       request.target_state() != v1::CAMPAIGN_STATE_ACTIVE) {
     v.Add("target_state", "PILOT or ACTIVE");
@@ -155,8 +155,8 @@ absl::Status CampaignApi::ChangeState(const auth::Principal& who, const VerbCall
   }
   {
     Violations v;
-    CheckResourceId(call.campaign_id, "campaign_id", "campaign", v);
-    CheckRequestId(call.request_id, v);
+    grpcx::CheckResourceId(call.campaign_id, "campaign_id", "campaign", v);
+    grpcx::CheckRequestId(call.request_id, v);
     if (!v.empty()) return v.ToStatus("invalid request");
   }
   const bool needs_readiness =
@@ -180,7 +180,7 @@ absl::Status CampaignApi::ChangeState(const auth::Principal& who, const VerbCall
   return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     if (!call.request_id.empty()) {
       if (auto earlier = campaigns_.FindRequest(tx, verb_key, call.request_id)) {
-        if (earlier->fingerprint != call.fingerprint) return ReusedRequestId();
+        if (earlier->fingerprint != call.fingerprint) return grpcx::ReusedRequestId();
         std::optional<v1::Campaign> current = campaigns_.Find(tx, earlier->campaign_id);
         if (!current) return absl::NotFoundError("the campaign no longer exists");
         out = *std::move(current);
@@ -190,7 +190,7 @@ absl::Status CampaignApi::ChangeState(const auth::Principal& who, const VerbCall
     std::optional<v1::Campaign> campaign = campaigns_.Find(tx, call.campaign_id, /*for_update=*/true);
     if (!campaign) return absl::NotFoundError(absl::StrCat("campaign ", call.campaign_id, " not found"));
     if (call.revision != 0 && call.revision != campaign->revision()) {
-      return RevisionMismatch(call.revision, campaign->revision(), "campaign");
+      return grpcx::RevisionMismatch(call.revision, campaign->revision(), "campaign");
     }
     const LifecyclePosition from{static_cast<CampaignState>(campaign->state()),
                                  static_cast<CampaignState>(campaign->paused_from())};

@@ -8,7 +8,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "services/campaigns/api/resource_requests.h"
 #include "services/campaigns/domain/contact_policy.h"
 #include "services/campaigns/store/calling_windows_mapping.h"
 #include "services/common/auth/authorization.h"
@@ -16,6 +15,7 @@
 #include "services/common/events/proto_event.h"
 #include "services/common/grpc/proto_conversions.h"
 #include "services/common/grpc/request_fingerprint.h"
+#include "services/common/grpc/resource_conventions.h"
 #include "telemarketing/events/v1/campaigns_events.pb.h"
 
 namespace tmk::campaigns {
@@ -81,7 +81,7 @@ absl::Status ContactPolicyApi::UpdateContactPolicy(const auth::Principal& who,
   std::set<std::string> paths;
   {
     Violations v;
-    CheckRequestId(request.request_id(), v);
+    grpcx::CheckRequestId(request.request_id(), v);
     if (request.update_mask().paths().empty()) v.Add("update_mask", "name the fields to change");
     for (int i = 0; i < request.update_mask().paths_size(); ++i) {
       const std::string& path = request.update_mask().paths(i);
@@ -104,14 +104,14 @@ absl::Status ContactPolicyApi::UpdateContactPolicy(const auth::Principal& who,
   return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     if (!request.request_id().empty()) {
       if (auto earlier = policies_.FindRequest(tx, request.request_id())) {
-        if (earlier->fingerprint != fingerprint) return ReusedRequestId();
+        if (earlier->fingerprint != fingerprint) return grpcx::ReusedRequestId();
         *response.mutable_contact_policy() = policies_.Get(tx, region);
         return absl::OkStatus();
       }
     }
     const v1::ContactPolicy before = policies_.Get(tx, region);
     if (in.revision() != 0 && in.revision() != before.revision()) {
-      return RevisionMismatch(in.revision(), before.revision(), "contact policy");
+      return grpcx::RevisionMismatch(in.revision(), before.revision(), "contact policy");
     }
     v1::ContactPolicy merged = before;
     FieldMaskUtil::MergeOptions replace;
@@ -151,7 +151,7 @@ absl::Status ContactPolicyApi::UpdateContactPolicy(const auth::Principal& who,
     after.set_revision(before.revision() + 1);
     const std::string update_time = TimeUtil::ToString(grpcx::ToProtoTime(clock.Now()));
     if (!policies_.Save(tx, after, before.revision(), update_time)) {
-      return RevisionMismatch(before.revision(), policies_.Get(tx, region).revision(),
+      return grpcx::RevisionMismatch(before.revision(), policies_.Get(tx, region).revision(),
                               "contact policy");
     }
     telemarketing::events::v1::ContactPolicySnapshot snapshot;

@@ -6,12 +6,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "services/campaigns/api/disposition_mapping.h"
-#include "services/campaigns/api/resource_requests.h"
 #include "services/campaigns/domain/disposition_rules.h"
 #include "services/common/auth/authorization.h"
 #include "services/common/core/uuid.h"
 #include "services/common/grpc/proto_conversions.h"
 #include "services/common/grpc/request_fingerprint.h"
+#include "services/common/grpc/resource_conventions.h"
 
 namespace tmk::campaigns {
 namespace v1 = telemarketing::campaigns::v1;
@@ -58,7 +58,7 @@ absl::Status DispositionSetApi::CreateDispositionSet(const auth::Principal& who,
     return allowed;
   }
   Violations v = CheckSet(request.disposition_set());
-  CheckRequestId(request.request_id(), v);
+  grpcx::CheckRequestId(request.request_id(), v);
   if (!v.empty()) return v.ToStatus("invalid disposition set");
 
   const Clock& clock = runtime_.context().clock;
@@ -75,7 +75,7 @@ absl::Status DispositionSetApi::CreateDispositionSet(const auth::Principal& who,
   return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     if (!request.request_id().empty()) {
       if (auto earlier = sets_.FindRequest(tx, "create", request.request_id())) {
-        if (earlier->fingerprint != fingerprint) return ReusedRequestId();
+        if (earlier->fingerprint != fingerprint) return grpcx::ReusedRequestId();
         std::optional<v1::DispositionSet> existing = sets_.Find(tx, earlier->disposition_set_id);
         if (!existing) return NotFound(earlier->disposition_set_id);
         *response.mutable_disposition_set() = *std::move(existing);
@@ -95,7 +95,7 @@ absl::Status DispositionSetApi::GetDispositionSet(const auth::Principal& who,
                                                   v1::GetDispositionSetResponse& response) {
   if (absl::Status allowed = AuthorizeRead(who); !allowed.ok()) return allowed;
   Violations v;
-  CheckResourceId(request.disposition_set_id(), "disposition_set_id", kWhat, v);
+  grpcx::CheckResourceId(request.disposition_set_id(), "disposition_set_id", kWhat, v);
   if (!v.empty()) return v.ToStatus();
   return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     std::optional<v1::DispositionSet> set = sets_.Find(tx, request.disposition_set_id());
@@ -110,8 +110,8 @@ absl::Status DispositionSetApi::ListDispositionSets(const auth::Principal& who,
                                                     v1::ListDispositionSetsResponse& response) {
   if (absl::Status allowed = AuthorizeRead(who); !allowed.ok()) return allowed;
   Violations v;
-  const int limit = PageLimit(request.page_size(), v);
-  const std::optional<std::string> after = PageCursor(request.page_token(), kListKind, v);
+  const int limit = grpcx::PageLimit(request.page_size(), v);
+  const std::optional<std::string> after = grpcx::PageCursor(request.page_token(), kListKind, v);
   if (!v.empty()) return v.ToStatus("invalid listing");
   return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     response.Clear();
@@ -120,7 +120,7 @@ absl::Status DispositionSetApi::ListDispositionSets(const auth::Principal& who,
     if (more) page.pop_back();
     for (v1::DispositionSet& set : page) *response.add_disposition_sets() = std::move(set);
     if (more) {
-      response.set_next_page_token(NextPageToken(
+      response.set_next_page_token(grpcx::NextPageToken(
           kListKind, response.disposition_sets(limit - 1).disposition_set_id()));
     }
     return absl::OkStatus();
@@ -137,8 +137,8 @@ absl::Status DispositionSetApi::UpdateDispositionSet(const auth::Principal& who,
   const std::string& id = in.disposition_set_id();
   {
     Violations v;
-    CheckResourceId(id, "disposition_set.disposition_set_id", kWhat, v);
-    CheckRequestId(request.request_id(), v);
+    grpcx::CheckResourceId(id, "disposition_set.disposition_set_id", kWhat, v);
+    grpcx::CheckRequestId(request.request_id(), v);
     if (request.update_mask().paths().empty()) v.Add("update_mask", "name the fields to change");
     for (int i = 0; i < request.update_mask().paths_size(); ++i) {
       const std::string& path = request.update_mask().paths(i);
@@ -155,7 +155,7 @@ absl::Status DispositionSetApi::UpdateDispositionSet(const auth::Principal& who,
   return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     if (!request.request_id().empty()) {
       if (auto earlier = sets_.FindRequest(tx, "update", request.request_id())) {
-        if (earlier->fingerprint != fingerprint) return ReusedRequestId();
+        if (earlier->fingerprint != fingerprint) return grpcx::ReusedRequestId();
         std::optional<v1::DispositionSet> current = sets_.Find(tx, earlier->disposition_set_id);
         if (!current) return NotFound(earlier->disposition_set_id);
         *response.mutable_disposition_set() = *std::move(current);
@@ -165,7 +165,7 @@ absl::Status DispositionSetApi::UpdateDispositionSet(const auth::Principal& who,
     std::optional<v1::DispositionSet> before = sets_.FindForUpdate(tx, id);
     if (!before) return NotFound(id);
     if (in.revision() != 0 && in.revision() != before->revision()) {
-      return RevisionMismatch(in.revision(), before->revision(), kWhat);
+      return grpcx::RevisionMismatch(in.revision(), before->revision(), kWhat);
     }
     v1::DispositionSet after = *before;
     FieldMaskUtil::MergeOptions replace;
@@ -200,22 +200,22 @@ absl::Status DispositionSetApi::DeleteDispositionSet(const auth::Principal& who,
   const std::string& id = request.disposition_set_id();
   {
     Violations v;
-    CheckResourceId(id, "disposition_set_id", kWhat, v);
-    CheckRequestId(request.request_id(), v);
+    grpcx::CheckResourceId(id, "disposition_set_id", kWhat, v);
+    grpcx::CheckRequestId(request.request_id(), v);
     if (!v.empty()) return v.ToStatus();
   }
   const std::string fingerprint = grpcx::RequestFingerprint(request);
   return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     if (!request.request_id().empty()) {
       if (auto earlier = sets_.FindRequest(tx, "delete", request.request_id())) {
-        return earlier->fingerprint == fingerprint ? absl::OkStatus() : ReusedRequestId();
+        return earlier->fingerprint == fingerprint ? absl::OkStatus() : grpcx::ReusedRequestId();
       }
     }
     // The row lock orders this with a campaign attaching the set (if it locks the set too).
     std::optional<v1::DispositionSet> found = sets_.FindForUpdate(tx, id);
     if (!found) return NotFound(id);
     if (request.revision() != 0 && request.revision() != found->revision()) {
-      return RevisionMismatch(request.revision(), found->revision(), kWhat);
+      return grpcx::RevisionMismatch(request.revision(), found->revision(), kWhat);
     }
     const std::vector<std::string> users = campaigns_.IdsUsingDispositionSet(tx, id);
     if (!users.empty()) {

@@ -7,13 +7,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/campaigns/api/goal_mapping.h"
-#include "services/campaigns/api/resource_requests.h"
 #include "services/campaigns/api/time_mapping.h"
 #include "services/campaigns/domain/goal_rules.h"
 #include "services/common/auth/authorization.h"
 #include "services/common/core/uuid.h"
 #include "services/common/grpc/proto_conversions.h"
 #include "services/common/grpc/request_fingerprint.h"
+#include "services/common/grpc/resource_conventions.h"
 
 namespace tmk::campaigns {
 namespace v1 = telemarketing::campaigns::v1;
@@ -77,7 +77,7 @@ absl::Status GoalApi::CreateGoal(const auth::Principal& who, const v1::CreateGoa
                                  v1::CreateGoalResponse& response) {
   if (absl::Status allowed = AuthorizeWrite(who, "create goals"); !allowed.ok()) return allowed;
   Violations v = CheckGoalMessage(request.goal());
-  CheckRequestId(request.request_id(), v);
+  grpcx::CheckRequestId(request.request_id(), v);
   if (!v.empty()) return v.ToStatus("invalid goal");
 
   const Clock& clock = runtime_.context().clock;
@@ -91,7 +91,7 @@ absl::Status GoalApi::CreateGoal(const auth::Principal& who, const v1::CreateGoa
   return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     if (!request.request_id().empty()) {
       if (auto earlier = goals_.FindRequest(tx, "create", request.request_id())) {
-        if (earlier->fingerprint != fingerprint) return ReusedRequestId();
+        if (earlier->fingerprint != fingerprint) return grpcx::ReusedRequestId();
         std::optional<v1::Goal> existing = goals_.Find(tx, earlier->goal_id);
         if (!existing) return NotFound(earlier->goal_id);
         *response.mutable_goal() = *std::move(existing);
@@ -119,7 +119,7 @@ absl::Status GoalApi::GetGoal(const auth::Principal& who, const v1::GetGoalReque
                               v1::GetGoalResponse& response) {
   if (absl::Status allowed = AuthorizeRead(who); !allowed.ok()) return allowed;
   Violations v;
-  CheckResourceId(request.goal_id(), "goal_id", kWhat, v);
+  grpcx::CheckResourceId(request.goal_id(), "goal_id", kWhat, v);
   if (!v.empty()) return v.ToStatus();
   return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     std::optional<v1::Goal> goal = goals_.Find(tx, request.goal_id());
@@ -133,15 +133,15 @@ absl::Status GoalApi::ListGoals(const auth::Principal& who, const v1::ListGoalsR
                                 v1::ListGoalsResponse& response) {
   if (absl::Status allowed = AuthorizeRead(who); !allowed.ok()) return allowed;
   Violations v;
-  CheckResourceId(request.campaign_id(), "campaign_id", "campaign", v);
+  grpcx::CheckResourceId(request.campaign_id(), "campaign_id", "campaign", v);
   if (!v1::GoalScope_IsValid(request.scope())) v.Add("scope", "unknown goal scope");
-  const int limit = PageLimit(request.page_size(), v);
+  const int limit = grpcx::PageLimit(request.page_size(), v);
   // The token names the listing's filter, so one replayed against another filter is refused.
   v1::ListGoalsRequest scope = request;
   scope.clear_page_size();
   scope.clear_page_token();
   const std::string kind = absl::StrCat("goals:", grpcx::RequestFingerprint(scope).substr(0, 16));
-  const std::optional<std::string> after = PageCursor(request.page_token(), kind, v);
+  const std::optional<std::string> after = grpcx::PageCursor(request.page_token(), kind, v);
   if (!v.empty()) return v.ToStatus("invalid listing");
   const GoalStore::Filter filter{request.campaign_id(), static_cast<int>(request.scope()),
                                  request.agent_id()};
@@ -152,7 +152,7 @@ absl::Status GoalApi::ListGoals(const auth::Principal& who, const v1::ListGoalsR
     if (more) page.pop_back();
     for (v1::Goal& goal : page) *response.add_goals() = std::move(goal);
     if (more) {
-      response.set_next_page_token(NextPageToken(kind, response.goals(limit - 1).goal_id()));
+      response.set_next_page_token(grpcx::NextPageToken(kind, response.goals(limit - 1).goal_id()));
     }
     return absl::OkStatus();
   });
@@ -164,8 +164,8 @@ absl::Status GoalApi::UpdateGoal(const auth::Principal& who, const v1::UpdateGoa
   const v1::Goal& in = request.goal();
   {
     Violations v;
-    CheckResourceId(in.goal_id(), "goal.goal_id", kWhat, v);
-    CheckRequestId(request.request_id(), v);
+    grpcx::CheckResourceId(in.goal_id(), "goal.goal_id", kWhat, v);
+    grpcx::CheckRequestId(request.request_id(), v);
     if (request.update_mask().paths().empty()) v.Add("update_mask", "name the fields to change");
     for (int i = 0; i < request.update_mask().paths_size(); ++i) {
       const std::string& path = request.update_mask().paths(i);
@@ -182,7 +182,7 @@ absl::Status GoalApi::UpdateGoal(const auth::Principal& who, const v1::UpdateGoa
   return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     if (!request.request_id().empty()) {
       if (auto earlier = goals_.FindRequest(tx, "update", request.request_id())) {
-        if (earlier->fingerprint != fingerprint) return ReusedRequestId();
+        if (earlier->fingerprint != fingerprint) return grpcx::ReusedRequestId();
         std::optional<v1::Goal> current = goals_.Find(tx, earlier->goal_id);
         if (!current) return NotFound(earlier->goal_id);
         *response.mutable_goal() = *std::move(current);
@@ -197,7 +197,7 @@ absl::Status GoalApi::UpdateGoal(const auth::Principal& who, const v1::UpdateGoa
     std::optional<v1::Goal> before = goals_.FindForUpdate(tx, in.goal_id());
     if (!before) return NotFound(in.goal_id());
     if (in.revision() != 0 && in.revision() != before->revision()) {
-      return RevisionMismatch(in.revision(), before->revision(), kWhat);
+      return grpcx::RevisionMismatch(in.revision(), before->revision(), kWhat);
     }
     v1::Goal after = *before;
     FieldMaskUtil::MergeOptions replace;
@@ -230,15 +230,15 @@ absl::Status GoalApi::DeleteGoal(const auth::Principal& who, const v1::DeleteGoa
   if (absl::Status allowed = AuthorizeWrite(who, "delete goals"); !allowed.ok()) return allowed;
   {
     Violations v;
-    CheckResourceId(request.goal_id(), "goal_id", kWhat, v);
-    CheckRequestId(request.request_id(), v);
+    grpcx::CheckResourceId(request.goal_id(), "goal_id", kWhat, v);
+    grpcx::CheckRequestId(request.request_id(), v);
     if (!v.empty()) return v.ToStatus();
   }
   const std::string fingerprint = grpcx::RequestFingerprint(request);
   return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     if (!request.request_id().empty()) {
       if (auto earlier = goals_.FindRequest(tx, "delete", request.request_id())) {
-        return earlier->fingerprint == fingerprint ? absl::OkStatus() : ReusedRequestId();
+        return earlier->fingerprint == fingerprint ? absl::OkStatus() : grpcx::ReusedRequestId();
       }
     }
     std::optional<v1::Goal> goal = goals_.Find(tx, request.goal_id());

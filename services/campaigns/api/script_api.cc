@@ -9,7 +9,6 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "services/campaigns/api/resource_requests.h"
 #include "services/campaigns/api/script_mapping.h"
 #include "services/campaigns/domain/merge_field_catalog.h"
 #include "services/campaigns/domain/merge_field_values.h"
@@ -24,6 +23,7 @@
 #include "services/common/grpc/page_token.h"
 #include "services/common/grpc/proto_conversions.h"
 #include "services/common/grpc/request_fingerprint.h"
+#include "services/common/grpc/resource_conventions.h"
 #include "telemarketing/events/v1/campaigns_events.pb.h"
 
 namespace tmk::campaigns {
@@ -131,7 +131,7 @@ absl::Status VersionNotFound(const std::string& script_id, int32_t version) {
 // A given revision (0: none given) must be the current one.
 absl::Status CheckRevision(int64_t given, int64_t current, std::string_view what) {
   if (given == 0 || given == current) return absl::OkStatus();
-  return RevisionMismatch(given, current, what);
+  return grpcx::RevisionMismatch(given, current, what);
 }
 
 const char* VerbName(ReviewVerb verb) {
@@ -197,7 +197,7 @@ absl::Status ScriptApi::CreateScript(const auth::Principal& who,
     return allowed;
   }
   Violations violations;
-  CheckRequestId(request.request_id(), violations);
+  grpcx::CheckRequestId(request.request_id(), violations);
   CheckScriptFields(request.script(), ScriptFields(), violations);
   if (!violations.empty()) return violations.ToStatus("invalid script");
 
@@ -207,7 +207,7 @@ absl::Status ScriptApi::CreateScript(const auth::Principal& who,
   absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     if (!request.request_id().empty()) {
       if (auto earlier = scripts_.FindRequest(tx, "create", request.request_id())) {
-        if (earlier->fingerprint != fingerprint) return ReusedRequestId();
+        if (earlier->fingerprint != fingerprint) return grpcx::ReusedRequestId();
         std::optional<v1::Script> existing = scripts_.FindScript(tx, earlier->script_id);
         if (!existing) return ScriptNotFound(earlier->script_id);
         script = *std::move(existing);
@@ -244,7 +244,7 @@ absl::Status ScriptApi::GetScript(const auth::Principal& who, const v1::GetScrip
     return allowed;
   }
   Violations violations;
-  CheckResourceId(request.script_id(), "script_id", "script", violations);
+  grpcx::CheckResourceId(request.script_id(), "script_id", "script", violations);
   if (!violations.empty()) return violations.ToStatus();
   std::optional<v1::Script> found;
   absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
@@ -266,7 +266,7 @@ absl::Status ScriptApi::ListScripts(const auth::Principal& who,
     return allowed;
   }
   Violations violations;
-  const int limit = PageLimit(request.page_size(), violations);
+  const int limit = grpcx::PageLimit(request.page_size(), violations);
   if (request.campaign_type() < 0 || request.campaign_type() > kMaxScriptCampaignType) {
     violations.Add("campaign_type", "not a CampaignType value");
   }
@@ -274,7 +274,7 @@ absl::Status ScriptApi::ListScripts(const auth::Principal& who,
   scope.clear_page_size();
   scope.clear_page_token();
   const std::string kind = ListKind("scripts", scope);
-  std::optional<std::string> after = PageCursor(request.page_token(), kind, violations);
+  std::optional<std::string> after = grpcx::PageCursor(request.page_token(), kind, violations);
   if (!violations.empty()) return violations.ToStatus("invalid listing");
   std::vector<v1::Script> page;
   absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
@@ -289,7 +289,7 @@ absl::Status ScriptApi::ListScripts(const auth::Principal& who,
   for (v1::Script& script : page) *response.add_scripts() = std::move(script);
   if (more) {
     response.set_next_page_token(
-        NextPageToken(kind, response.scripts(response.scripts_size() - 1).script_id()));
+        grpcx::NextPageToken(kind, response.scripts(response.scripts_size() - 1).script_id()));
   }
   return absl::OkStatus();
 }
@@ -304,8 +304,8 @@ absl::Status ScriptApi::UpdateScript(const auth::Principal& who,
   }
   const v1::Script& in = request.script();
   Violations violations;
-  CheckResourceId(in.script_id(), "script.script_id", "script", violations);
-  CheckRequestId(request.request_id(), violations);
+  grpcx::CheckResourceId(in.script_id(), "script.script_id", "script", violations);
+  grpcx::CheckRequestId(request.request_id(), violations);
   if (request.update_mask().paths().empty()) {
     violations.Add("update_mask",
                    "name the fields to change: display_name, description, campaign_type");
@@ -321,7 +321,7 @@ absl::Status ScriptApi::UpdateScript(const auth::Principal& who,
   absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     if (!request.request_id().empty()) {
       if (auto earlier = scripts_.FindRequest(tx, "update", request.request_id())) {
-        if (earlier->fingerprint != fingerprint) return ReusedRequestId();
+        if (earlier->fingerprint != fingerprint) return grpcx::ReusedRequestId();
         std::optional<v1::Script> current = scripts_.FindScript(tx, earlier->script_id);
         if (!current) return ScriptNotFound(earlier->script_id);
         result = *std::move(current);
@@ -372,14 +372,14 @@ absl::Status ScriptApi::DeleteScript(const auth::Principal& who,
     return allowed;
   }
   Violations violations;
-  CheckResourceId(request.script_id(), "script_id", "script", violations);
-  CheckRequestId(request.request_id(), violations);
+  grpcx::CheckResourceId(request.script_id(), "script_id", "script", violations);
+  grpcx::CheckRequestId(request.request_id(), violations);
   if (!violations.empty()) return violations.ToStatus();
   const std::string fingerprint = grpcx::RequestFingerprint(request);
   return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     if (!request.request_id().empty()) {
       if (auto earlier = scripts_.FindRequest(tx, "delete", request.request_id())) {
-        return earlier->fingerprint == fingerprint ? absl::OkStatus() : ReusedRequestId();
+        return earlier->fingerprint == fingerprint ? absl::OkStatus() : grpcx::ReusedRequestId();
       }
     }
     std::optional<v1::Script> found = scripts_.FindScript(tx, request.script_id(), true);
@@ -414,8 +414,8 @@ absl::Status ScriptApi::CreateScriptVersion(const auth::Principal& who,
   }
   const std::string& script_id = request.script_id();
   Violations violations;
-  CheckResourceId(script_id, "script_id", "script", violations);
-  CheckRequestId(request.request_id(), violations);
+  grpcx::CheckResourceId(script_id, "script_id", "script", violations);
+  grpcx::CheckRequestId(request.request_id(), violations);
   if (request.copy_from_version() < 0) {
     violations.Add("copy_from_version", "a version number, or 0 to use script_version");
   } else if (request.copy_from_version() == 0) {
@@ -430,7 +430,7 @@ absl::Status ScriptApi::CreateScriptVersion(const auth::Principal& who,
   absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     if (!request.request_id().empty()) {
       if (auto earlier = scripts_.FindRequest(tx, "create-version", request.request_id())) {
-        if (earlier->fingerprint != fingerprint) return ReusedRequestId();
+        if (earlier->fingerprint != fingerprint) return grpcx::ReusedRequestId();
         auto existing = scripts_.FindVersion(tx, earlier->script_id, earlier->version);
         if (!existing) return VersionNotFound(earlier->script_id, earlier->version);
         created = std::move(existing->version);
@@ -483,7 +483,7 @@ absl::Status ScriptApi::GetScriptVersion(const auth::Principal& who,
   }
   const std::string& script_id = request.script_id();
   Violations violations;
-  CheckResourceId(script_id, "script_id", "script", violations);
+  grpcx::CheckResourceId(script_id, "script_id", "script", violations);
   if (request.version() < 0) {
     violations.Add("version", "a version number, or 0 for the latest approved");
   }
@@ -521,8 +521,8 @@ absl::Status ScriptApi::ListScriptVersions(const auth::Principal& who,
   }
   const std::string& script_id = request.script_id();
   Violations violations;
-  CheckResourceId(script_id, "script_id", "script", violations);
-  const int limit = PageLimit(request.page_size(), violations);
+  grpcx::CheckResourceId(script_id, "script_id", "script", violations);
+  const int limit = grpcx::PageLimit(request.page_size(), violations);
   std::vector<int> states;
   for (int i = 0; i < request.states_size(); ++i) {
     if (request.states(i) < 1 || request.states(i) > kMaxScriptVersionState) {
@@ -583,9 +583,9 @@ absl::Status ScriptApi::UpdateScriptVersion(const auth::Principal& who,
   }
   const v1::ScriptVersion& in = request.script_version();
   Violations violations;
-  CheckResourceId(in.script_id(), "script_version.script_id", "script", violations);
+  grpcx::CheckResourceId(in.script_id(), "script_version.script_id", "script", violations);
   CheckVersion(in.version(), "script_version.version", violations);
-  CheckRequestId(request.request_id(), violations);
+  grpcx::CheckRequestId(request.request_id(), violations);
   // Without a mask the request replaces the whole content (AIP-134), as an editor saving a draft.
   std::vector<std::string> paths = MaskPaths(request.update_mask(), ContentFields(), violations);
   if (request.update_mask().paths().empty()) paths = ContentFields();
@@ -604,7 +604,7 @@ absl::Status ScriptApi::UpdateScriptVersion(const auth::Principal& who,
     type = TypeOf(*script);
     if (!request.request_id().empty()) {
       if (auto earlier = scripts_.FindRequest(tx, "update-version", request.request_id())) {
-        if (earlier->fingerprint != fingerprint) return ReusedRequestId();
+        if (earlier->fingerprint != fingerprint) return grpcx::ReusedRequestId();
         auto current = scripts_.FindVersion(tx, earlier->script_id, earlier->version);
         if (!current) return VersionNotFound(earlier->script_id, earlier->version);
         result = std::move(current->version);
@@ -669,15 +669,15 @@ absl::Status ScriptApi::DeleteScriptVersion(const auth::Principal& who,
     return allowed;
   }
   Violations violations;
-  CheckResourceId(request.script_id(), "script_id", "script", violations);
+  grpcx::CheckResourceId(request.script_id(), "script_id", "script", violations);
   CheckVersion(request.version(), "version", violations);
-  CheckRequestId(request.request_id(), violations);
+  grpcx::CheckRequestId(request.request_id(), violations);
   if (!violations.empty()) return violations.ToStatus();
   const std::string fingerprint = grpcx::RequestFingerprint(request);
   return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     if (!request.request_id().empty()) {
       if (auto earlier = scripts_.FindRequest(tx, "delete-version", request.request_id())) {
-        return earlier->fingerprint == fingerprint ? absl::OkStatus() : ReusedRequestId();
+        return earlier->fingerprint == fingerprint ? absl::OkStatus() : grpcx::ReusedRequestId();
       }
     }
     std::optional<ScriptStore::StoredVersion> stored =
@@ -706,7 +706,7 @@ absl::Status ScriptApi::ValidateScriptVersion(const auth::Principal& who,
     return allowed;
   }
   Violations violations;
-  CheckResourceId(request.script_id(), "script_id", "script", violations);
+  grpcx::CheckResourceId(request.script_id(), "script_id", "script", violations);
   CheckVersion(request.version(), "version", violations);
   if (!violations.empty()) return violations.ToStatus();
   std::optional<v1::Script> script;
@@ -736,7 +736,7 @@ absl::Status ScriptApi::Review(const auth::Principal& who, const ReviewCall& cal
   absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     if (!call.request_id.empty()) {
       if (auto earlier = scripts_.FindRequest(tx, verb, call.request_id)) {
-        if (earlier->fingerprint != fingerprint) return ReusedRequestId();
+        if (earlier->fingerprint != fingerprint) return grpcx::ReusedRequestId();
         auto current = scripts_.FindVersion(tx, earlier->script_id, earlier->version);
         if (!current) return VersionNotFound(earlier->script_id, earlier->version);
         result = std::move(current->version);
@@ -790,9 +790,9 @@ absl::Status ScriptApi::SubmitScriptVersion(const auth::Principal& who,
     return allowed;
   }
   Violations violations;
-  CheckResourceId(request.script_id(), "script_id", "script", violations);
+  grpcx::CheckResourceId(request.script_id(), "script_id", "script", violations);
   CheckVersion(request.version(), "version", violations);
-  CheckRequestId(request.request_id(), violations);
+  grpcx::CheckRequestId(request.request_id(), violations);
   if (!violations.empty()) return violations.ToStatus();
   return Review(who,
                 {ReviewVerb::kSubmit, request.script_id(), request.version(), request.revision(),
@@ -812,9 +812,9 @@ absl::Status ScriptApi::ApproveScriptVersion(const auth::Principal& who,
     return allowed;
   }
   Violations violations;
-  CheckResourceId(request.script_id(), "script_id", "script", violations);
+  grpcx::CheckResourceId(request.script_id(), "script_id", "script", violations);
   CheckVersion(request.version(), "version", violations);
-  CheckRequestId(request.request_id(), violations);
+  grpcx::CheckRequestId(request.request_id(), violations);
   CheckNote(request.comment(), "comment", violations);
   if (!violations.empty()) return violations.ToStatus();
   return Review(who,
@@ -837,9 +837,9 @@ absl::Status ScriptApi::RejectScriptVersion(const auth::Principal& who,
     return allowed;
   }
   Violations violations;
-  CheckResourceId(request.script_id(), "script_id", "script", violations);
+  grpcx::CheckResourceId(request.script_id(), "script_id", "script", violations);
   CheckVersion(request.version(), "version", violations);
-  CheckRequestId(request.request_id(), violations);
+  grpcx::CheckRequestId(request.request_id(), violations);
   if (request.comment().empty()) violations.Add("comment", "required: what the author must fix");
   CheckNote(request.comment(), "comment", violations);
   if (!violations.empty()) return violations.ToStatus();
@@ -862,9 +862,9 @@ absl::Status ScriptApi::RetireScriptVersion(const auth::Principal& who,
     return allowed;
   }
   Violations violations;
-  CheckResourceId(request.script_id(), "script_id", "script", violations);
+  grpcx::CheckResourceId(request.script_id(), "script_id", "script", violations);
   CheckVersion(request.version(), "version", violations);
-  CheckRequestId(request.request_id(), violations);
+  grpcx::CheckRequestId(request.request_id(), violations);
   CheckNote(request.reason(), "reason", violations);
   if (!violations.empty()) return violations.ToStatus();
   return Review(who,
@@ -889,15 +889,15 @@ absl::Status ScriptApi::RenderScript(const auth::Principal& who,
   }
   const bool preview = request.script_version() != 0 || !request.script_id().empty();
   Violations violations;
-  CheckResourceId(request.customer_id(), "customer_id", "customer", violations);
+  grpcx::CheckResourceId(request.customer_id(), "customer_id", "customer", violations);
   if (preview) {
-    CheckResourceId(request.script_id(), "script_id", "script", violations);
+    grpcx::CheckResourceId(request.script_id(), "script_id", "script", violations);
     CheckVersion(request.script_version(), "script_version", violations);
     if (!request.campaign_id().empty() && !Uuid::Parse(request.campaign_id())) {
       violations.Add("campaign_id", "not a campaign id (a UUID)");
     }
   } else {
-    CheckResourceId(request.campaign_id(), "campaign_id", "campaign", violations);
+    grpcx::CheckResourceId(request.campaign_id(), "campaign_id", "campaign", violations);
   }
   if (!violations.empty()) return violations.ToStatus();
 
@@ -956,7 +956,7 @@ absl::Status ScriptApi::ListMergeFields(const auth::Principal& who,
   }
   const std::vector<MergeFieldSpec>& catalog = MergeFieldCatalog();
   Violations violations;
-  const size_t limit = PageLimit(request.page_size(), violations);
+  const size_t limit = grpcx::PageLimit(request.page_size(), violations);
   size_t offset = 0;
   if (!request.page_token().empty()) {
     std::optional<std::string> cursor =

@@ -1,4 +1,4 @@
-#include "services/campaigns/api/resource_requests.h"
+#include "services/common/grpc/resource_conventions.h"
 
 #include <algorithm>
 
@@ -6,7 +6,7 @@
 #include "services/common/core/uuid.h"
 #include "services/common/grpc/page_token.h"
 
-namespace tmk::campaigns {
+namespace tmk::grpcx {
 namespace {
 
 constexpr size_t kMaxRequestId = 128;
@@ -49,17 +49,19 @@ int PageLimit(int page_size, Violations& v) {
   return std::min(page_size, kMaxPageSize);
 }
 
+bool IsUuidKey(const std::string& key) { return Uuid::Parse(key).has_value(); }
+
 std::optional<std::string> PageCursor(const std::string& page_token, const std::string& kind,
-                                      Violations& v) {
+                                      Violations& v, CursorCheck is_key) {
   if (page_token.empty()) return std::string();
-  std::optional<std::string> last = grpcx::DecodePageToken(page_token, kind);
-  if (last && Uuid::Parse(*last)) return last;
+  std::optional<std::string> last = DecodePageToken(page_token, kind);
+  if (last && is_key(*last)) return last;
   v.Add("page_token", "not a token of this listing");
   return std::nullopt;
 }
 
-std::string NextPageToken(const std::string& kind, const std::string& last_id) {
-  return grpcx::EncodePageToken(kind, last_id);
+std::string NextPageToken(const std::string& kind, const std::string& last_key) {
+  return EncodePageToken(kind, last_key);
 }
 
-}  // namespace tmk::campaigns
+}  // namespace tmk::grpcx
