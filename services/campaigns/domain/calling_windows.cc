@@ -1,11 +1,20 @@
 #include "services/campaigns/domain/calling_windows.h"
 
-#include <algorithm>
 #include <map>
 
 #include "absl/strings/str_cat.h"
 
 namespace tmk::campaigns {
+
+using calendar::DayOfWeek;
+using calendar::Holiday;
+using calendar::kWeek;
+using calendar::LocalDate;
+using calendar::LocalTime;
+using calendar::TimeOfDayRange;
+using calendar::WeeklyWindow;
+using calendar::WeekSchedule;
+
 namespace {
 
 constexpr size_t kMaxTimeZoneName = 64;
@@ -138,31 +147,26 @@ bool IsDialable(const CampaignCallingWindows& windows) {
   return false;
 }
 
-bool IsCallableAt(const std::vector<WeeklyWindow>& weekly, const std::vector<Holiday>& holidays,
-                  const LocalDate& date, LocalTime time) {
-  if (!IsValidDate(date)) return false;
-  const int minute = MinuteOfDay(time);
-  if (const Holiday* holiday = FindHoliday(holidays, date)) {
-    for (const WeekSchedule::Interval& i : MergedIntervals(holiday->callable_ranges)) {
-      if (i.start <= minute && minute < i.end) return true;
-    }
-    return false;
+std::vector<calendar::CallingCalendar> CallingCalendarsFor(const CampaignCallingWindows& windows,
+                                                           const ContactPolicy& policy,
+                                                           CustomerKind kind) {
+  std::vector<calendar::CallingCalendar> calendars = {{policy.legal_bounds, policy.holidays}};
+  auto add = [&](const CustomerKindWindow* w) {
+    calendars.push_back({w ? w->weekly : std::vector<WeeklyWindow>{}, windows.holidays});
+  };
+  if (IsKnown(kind)) {
+    add(FindKind(windows.windows, kind));
+  } else if (windows.windows.empty()) {
+    add(nullptr);
+  } else {
+    for (const CustomerKindWindow& w : windows.windows) add(&w);
   }
-  return WeekSchedule::Of(weekly).Contains(DayOfWeekOf(date), minute);
+  return calendars;
 }
 
 bool IsCampaignCallableAt(const CampaignCallingWindows& windows, const ContactPolicy& policy,
                           CustomerKind kind, const LocalDate& date, LocalTime time) {
-  if (!IsCallableAt(policy.legal_bounds, policy.holidays, date, time)) return false;
-  auto allows = [&](const CustomerKindWindow& w) {
-    return IsCallableAt(w.weekly, windows.holidays, date, time);
-  };
-  if (IsKnown(kind)) {
-    const CustomerKindWindow* own = FindKind(windows.windows, kind);
-    return own != nullptr && allows(*own);
-  }
-  return !windows.windows.empty() &&
-         std::all_of(windows.windows.begin(), windows.windows.end(), allows);
+  return calendar::IsCallableAt(CallingCalendarsFor(windows, policy, kind), date, time);
 }
 
 }  // namespace tmk::campaigns

@@ -8,9 +8,10 @@
 #include <string_view>
 #include <vector>
 
-#include "services/campaigns/domain/holiday.h"
 #include "services/campaigns/domain/sales_vocabulary.h"
-#include "services/campaigns/domain/weekly_window.h"
+#include "services/common/calendar/calling_calendar.h"
+#include "services/common/calendar/holiday.h"
+#include "services/common/calendar/weekly_window.h"
 #include "services/common/core/status_details.h"
 
 namespace tmk::campaigns {
@@ -18,13 +19,13 @@ namespace tmk::campaigns {
 struct CustomerKindWindow {
   CustomerKind customer_kind = CustomerKind::kUnspecified;
   // Empty: customers of this kind are never called by the campaign.
-  std::vector<WeeklyWindow> weekly;
+  std::vector<calendar::WeeklyWindow> weekly;
 };
 
 struct CampaignCallingWindows {
   std::vector<CustomerKindWindow> windows;
   std::string fallback_time_zone;
-  std::vector<Holiday> holidays;
+  std::vector<calendar::Holiday> holidays;
 };
 
 // Per-customer caps across all campaigns of the region (R20); zero means no limit.
@@ -38,8 +39,8 @@ struct FrequencyCap {
 
 // The region's hard rules (R10, R20): no campaign setting can exceed them.
 struct ContactPolicy {
-  std::vector<WeeklyWindow> legal_bounds;
-  std::vector<Holiday> holidays;
+  std::vector<calendar::WeeklyWindow> legal_bounds;
+  std::vector<calendar::Holiday> holidays;
   FrequencyCap frequency_cap;
   std::vector<CustomerKindWindow> default_windows;
 };
@@ -48,7 +49,7 @@ struct ContactPolicy {
 // 09:00-12:00 and 14:00-17:30.
 std::vector<CustomerKindWindow> DefaultCustomerWindows();
 // R20 default legal calling hours: every day 08:00-21:00.
-std::vector<WeeklyWindow> DefaultLegalBounds();
+std::vector<calendar::WeeklyWindow> DefaultLegalBounds();
 
 // Whether an IANA time zone name is known (the system tz database in production; a fixed set in
 // tests, so domain tests need no files).
@@ -74,7 +75,7 @@ void CheckWithinLegalBounds(const CampaignCallingWindows& windows, const Contact
 // Each valid weekly range of the kinds' windows lies inside `legal` on each of its days; under
 // "<field>[i].weekly[j].ranges[k]".
 void CheckKindWindowsWithin(const std::vector<CustomerKindWindow>& windows,
-                            const WeekSchedule& legal, std::string_view field,
+                            const calendar::WeekSchedule& legal, std::string_view field,
                             Violations& violations);
 
 // Customer kinds known and unique, and each kind's weekly windows valid; under
@@ -93,17 +94,19 @@ bool IsDialable(const CampaignCallingWindows& windows);
 CampaignCallingWindows WithWindowDefaults(CampaignCallingWindows windows,
                                           const ContactPolicy& policy);
 
-// Whether `time` on `date` (local wall clock) falls in the windows: a holiday on that date
-// overrides the weekly windows with its own ranges (none: not callable), otherwise the weekday's
-// ranges apply. Dialing evaluates the same rule.
-bool IsCallableAt(const std::vector<WeeklyWindow>& weekly, const std::vector<Holiday>& holidays,
-                  const LocalDate& date, LocalTime time);
+// The calendars that must all allow a call to a customer of `kind` (calendar::IsCallableAt,
+// calendar::NextCallableTime): the region's legal bounds with its holidays, and the kind's windows
+// with the campaign's holidays. A customer of unspecified kind gets the windows of every kind the
+// campaign has, so each must allow; a kind without an entry, or no kinds at all, gets an empty
+// calendar that never allows. Dialing evaluates campaigns' rule through this.
+std::vector<calendar::CallingCalendar> CallingCalendarsFor(const CampaignCallingWindows& windows,
+                                                           const ContactPolicy& policy,
+                                                           CustomerKind kind);
 
-// A campaign may call a customer of `kind` at that local date and time when both the region's
-// rule (legal bounds with the region's holidays) and the campaign's own (the kind's windows with
-// the campaign's holidays) allow it. A customer of unspecified kind must be callable under every
-// kind the campaign has windows for; a kind without an entry is not called.
+// A campaign may call a customer of `kind` at that local date and time when every calendar of
+// CallingCalendarsFor allows it.
 bool IsCampaignCallableAt(const CampaignCallingWindows& windows, const ContactPolicy& policy,
-                          CustomerKind kind, const LocalDate& date, LocalTime time);
+                          CustomerKind kind, const calendar::LocalDate& date,
+                          calendar::LocalTime time);
 
 }  // namespace tmk::campaigns

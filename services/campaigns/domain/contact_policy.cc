@@ -3,6 +3,12 @@
 #include "absl/strings/str_cat.h"
 
 namespace tmk::campaigns {
+
+using calendar::DayOfWeek;
+using calendar::Holiday;
+using calendar::TimeOfDayRange;
+using calendar::WeekSchedule;
+
 namespace {
 
 constexpr std::chrono::milliseconds kMaxMinGap = std::chrono::hours(24 * 30);

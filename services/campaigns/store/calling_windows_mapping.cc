@@ -6,6 +6,10 @@ namespace tmk::campaigns {
 namespace v1 = telemarketing::campaigns::v1;
 namespace common = telemarketing::common::v1;
 using google::protobuf::RepeatedPtrField;
+using calendar::DayOfWeek;
+using calendar::Holiday;
+using calendar::TimeOfDayRange;
+using calendar::WeeklyWindow;
 
 namespace {
 

@@ -9,9 +9,9 @@
 
 namespace tmk::campaigns {
 
-std::vector<WeeklyWindow> ToDomain(
+std::vector<calendar::WeeklyWindow> ToDomain(
     const google::protobuf::RepeatedPtrField<telemarketing::common::v1::WeeklyWindow>& weekly);
-std::vector<Holiday> ToDomain(
+std::vector<calendar::Holiday> ToDomain(
     const google::protobuf::RepeatedPtrField<telemarketing::common::v1::Holiday>& holidays);
 std::vector<CustomerKindWindow> ToDomain(
     const google::protobuf::RepeatedPtrField<telemarketing::campaigns::v1::CustomerKindWindow>&
@@ -20,12 +20,12 @@ CampaignCallingWindows ToDomain(
     const telemarketing::campaigns::v1::CampaignCallingWindows& windows);
 ContactPolicy ToDomain(const telemarketing::campaigns::v1::ContactPolicy& policy);
 
-void ToProto(const std::vector<WeeklyWindow>& weekly,
+void ToProto(const std::vector<calendar::WeeklyWindow>& weekly,
              google::protobuf::RepeatedPtrField<telemarketing::common::v1::WeeklyWindow>* out);
 void ToProto(const std::vector<CustomerKindWindow>& windows,
              google::protobuf::RepeatedPtrField<telemarketing::campaigns::v1::CustomerKindWindow>*
                  out);
-void ToProto(const std::vector<Holiday>& holidays,
+void ToProto(const std::vector<calendar::Holiday>& holidays,
              google::protobuf::RepeatedPtrField<telemarketing::common::v1::Holiday>* out);
 // Sets the policy's rules; region_id and revision are the store's.
 void ToProto(const ContactPolicy& policy, telemarketing::campaigns::v1::ContactPolicy* out);

@@ -1,6 +1,7 @@
 // Calling windows and the region's contact policy (R10, R20): campaign windows are refused outside
 // the legal bounds, defaults follow R10 and stay inside the bounds, and holidays override weekly
-// windows when deciding whether a customer may be called.
+// windows when deciding whether a customer may be called; each customer kind gets the calendars
+// dialing evaluates.
 #include "services/campaigns/domain/calling_windows.h"
 
 #include <gmock/gmock.h>
@@ -12,6 +13,14 @@
 
 namespace tmk::campaigns {
 namespace {
+
+using calendar::DayOfWeek;
+using calendar::Holiday;
+using calendar::kWeek;
+using calendar::LocalDate;
+using calendar::TimeOfDayRange;
+using calendar::WeeklyWindow;
+using calendar::WeekSchedule;
 
 using ::testing::Contains;
 using ::testing::ElementsAre;
@@ -196,25 +205,6 @@ TEST(CallingWindowsTest, WithWindowDefaultsTakesThePolicysWindows) {
   EXPECT_THAT(KindOf(filled.windows, CustomerKind::kB2b).weekly, IsEmpty());
 }
 
-TEST(IsCallableAtTest, FollowsTheWeekdayWindows) {
-  std::vector<WeeklyWindow> weekly = {{kWorkdays, {R(18, 30, 21, 0)}}};
-  EXPECT_TRUE(IsCallableAt(weekly, {}, {2026, 6, 1}, {19, 0}));    // Monday
-  EXPECT_FALSE(IsCallableAt(weekly, {}, {2026, 6, 1}, {18, 29}));
-  EXPECT_FALSE(IsCallableAt(weekly, {}, {2026, 6, 1}, {21, 0}));
-  EXPECT_FALSE(IsCallableAt(weekly, {}, {2026, 6, 6}, {19, 0}));   // Saturday
-  EXPECT_FALSE(IsCallableAt(weekly, {}, {2026, 2, 30}, {19, 0}));  // no such date
-}
-
-TEST(IsCallableAtTest, HolidaysOverrideTheWeeklyWindowsOnTheirDate) {
-  std::vector<WeeklyWindow> weekly = {{kWorkdays, {R(9, 0, 17, 0)}}};
-  std::vector<Holiday> holidays = {{{2026, 5, 1}, "Labour Day", {}},
-                                   {{2026, 6, 6}, "working Saturday", {R(10, 0, 12, 0)}}};
-  EXPECT_FALSE(IsCallableAt(weekly, holidays, {2026, 5, 1}, {10, 0}));  // a Friday off
-  EXPECT_TRUE(IsCallableAt(weekly, holidays, {2026, 6, 6}, {11, 0}));   // a Saturday on
-  EXPECT_FALSE(IsCallableAt(weekly, holidays, {2026, 6, 6}, {13, 0}));
-  EXPECT_TRUE(IsCallableAt(weekly, holidays, {2026, 5, 8}, {10, 0}));   // the next Friday
-}
-
 TEST(IsCampaignCallableAtTest, NeedsBothTheRegionAndTheCampaign) {
   ContactPolicy policy = DefaultContactPolicy();
   policy.holidays = {{{2026, 10, 1}, "National Day", {R(10, 0, 12, 0)}}};
@@ -242,6 +232,19 @@ TEST(IsCampaignCallableAtTest, UnknownKindNeedsEveryKindToAllow) {
   w.windows.clear();
   EXPECT_FALSE(IsCampaignCallableAt(w, policy, CustomerKind::kUnspecified, {2026, 6, 1}, {10, 0}));
   EXPECT_FALSE(IsCampaignCallableAt(w, policy, CustomerKind::kB2c, {2026, 6, 1}, {10, 0}));
+}
+
+TEST(CallingCalendarsForTest, RegionFirstThenTheKindsWindowsWithTheCampaignsHolidays) {
+  ContactPolicy policy = DefaultContactPolicy();
+  CampaignCallingWindows w = ValidWindows();
+  w.holidays = {{{2026, 10, 2}, "campaign day off", {}}};
+  std::vector<calendar::CallingCalendar> b2b = CallingCalendarsFor(w, policy, CustomerKind::kB2b);
+  ASSERT_EQ(b2b.size(), 2u);
+  EXPECT_EQ(WeekSchedule::Of(b2b[0].weekly).Describe(kSun), "08:00-21:00");
+  EXPECT_EQ(WeekSchedule::Of(b2b[1].weekly).Describe(kMon), "09:00-12:00, 14:00-17:30");
+  EXPECT_EQ(b2b[1].holidays.size(), 1u);
+  // Unknown kind: one calendar per kind the campaign has, all of which must allow.
+  EXPECT_EQ(CallingCalendarsFor(w, policy, CustomerKind::kUnspecified).size(), 3u);
 }
 
 TEST(IsCampaignCallableAtTest, NeverOutsideTheLegalBounds) {

@@ -18,6 +18,9 @@ namespace tmk::campaigns {
 namespace {
 
 namespace v1 = telemarketing::campaigns::v1;
+using calendar::DayOfWeek;
+using calendar::kWeek;
+using calendar::WeekSchedule;
 constexpr char kAt[] = "2026-06-01T00:00:00Z";
 
 class ContactPolicyStoreTest : public testing::PgSchemaTest {

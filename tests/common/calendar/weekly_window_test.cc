@@ -1,13 +1,13 @@
 // Weekly windows (R10, R20): every malformed range, day and overlap is reported with its field
 // path; schedules merge, contain and clip as the calling-window rules need.
-#include "services/campaigns/domain/weekly_window.h"
+#include "services/common/calendar/weekly_window.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "services/campaigns/domain/holiday.h"
+#include "services/common/calendar/holiday.h"
 
-namespace tmk::campaigns {
+namespace tmk::calendar {
 namespace {
 
 using ::testing::ElementsAre;
@@ -179,4 +179,4 @@ TEST(HolidayTest, ReportsBadDatesDuplicatesNamesAndRanges) {
 }
 
 }  // namespace
-}  // namespace tmk::campaigns
+}  // namespace tmk::calendar

@@ -1,7 +1,8 @@
 #pragma once
 // Weekly time windows in local wall-clock time (R10, R20): the building block of campaign calling
-// windows, the region's legal calling hours and holiday exceptions. Ranges are half-open
-// [start, end) within one day at minute precision; 24:00 may only end a range.
+// windows, the region's legal calling hours and holiday exceptions, shared by campaigns (which
+// validates them) and dialing (which evaluates them in each customer's time zone). Ranges are
+// half-open [start, end) within one day at minute precision; 24:00 may only end a range.
 #include <array>
 #include <string>
 #include <string_view>
@@ -9,7 +10,7 @@
 
 #include "services/common/core/status_details.h"
 
-namespace tmk::campaigns {
+namespace tmk::calendar {
 
 // Numeric values equal telemarketing.common.v1.DayOfWeek (ISO 8601 numbering).
 enum class DayOfWeek {
@@ -108,4 +109,4 @@ bool IntervalsCover(const std::vector<WeekSchedule::Interval>& intervals,
 // "08:00-12:00, 14:00-21:00", or "no hours".
 std::string DescribeIntervals(const std::vector<WeekSchedule::Interval>& intervals);
 
-}  // namespace tmk::campaigns
+}  // namespace tmk::calendar

@@ -1,4 +1,4 @@
-#include "services/campaigns/domain/holiday.h"
+#include "services/common/calendar/holiday.h"
 
 #include <cstdio>
 #include <set>
@@ -6,7 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 
-namespace tmk::campaigns {
+namespace tmk::calendar {
 namespace {
 
 constexpr size_t kMaxHolidays = 400;  // more than a year of dates
@@ -81,4 +81,4 @@ const Holiday* FindHoliday(const std::vector<Holiday>& holidays, const LocalDate
   return nullptr;
 }
 
-}  // namespace tmk::campaigns
+}  // namespace tmk::calendar

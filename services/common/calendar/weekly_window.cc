@@ -1,4 +1,4 @@
-#include "services/campaigns/domain/weekly_window.h"
+#include "services/common/calendar/weekly_window.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -7,7 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 
-namespace tmk::campaigns {
+namespace tmk::calendar {
 namespace {
 
 // Bounds on list sizes keep validation cheap on hostile input; real schedules are far smaller.
@@ -275,4 +275,4 @@ std::string DescribeIntervals(const std::vector<WeekSchedule::Interval>& interva
   return out;
 }
 
-}  // namespace tmk::campaigns
+}  // namespace tmk::calendar

@@ -5,10 +5,10 @@
 #include <string_view>
 #include <vector>
 
-#include "services/campaigns/domain/weekly_window.h"
+#include "services/common/calendar/weekly_window.h"
 #include "services/common/core/status_details.h"
 
-namespace tmk::campaigns {
+namespace tmk::calendar {
 
 struct LocalDate {
   int year = 0;
@@ -40,4 +40,4 @@ void CheckHolidays(const std::vector<Holiday>& holidays, std::string_view field,
 // The holiday of `date` in the list, or null.
 const Holiday* FindHoliday(const std::vector<Holiday>& holidays, const LocalDate& date);
 
-}  // namespace tmk::campaigns
+}  // namespace tmk::calendar
