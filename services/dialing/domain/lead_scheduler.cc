@@ -144,9 +144,10 @@ absl::StatusOr<LeadDecision> LeadScheduler::ApplyDisposition(
     const LeadFacts& before, const campaigns::Disposition& d, const WrapUp& w,
     TimePoint now) const {
   if (before.state != LeadState::kInProgress) {
-    return WithReason(absl::FailedPreconditionError(absl::StrCat(
-                          "lead ", before.lead_id, " has no call to wrap up (already wrapped up?)")),
-                      "LEAD_NOT_IN_PROGRESS");
+    return WithReason(
+        absl::FailedPreconditionError(absl::StrCat(
+            "lead ", before.lead_id, " has no call to wrap up (already wrapped up?)")),
+        "LEAD_NOT_IN_PROGRESS");
   }
   LeadDecision decision{before, {}};
   LeadFacts& lead = decision.lead;
