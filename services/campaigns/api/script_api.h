@@ -4,9 +4,14 @@
 // pilot variants). Rules live in domain/ (script_shape.h, script_validator.h, script_review.h,
 // script_renderer.h); SQL in store/script_store.h; here: authorisation, proto ↔ domain, one
 // transaction per change with its ScriptVersionChanged event, idempotency by request_id.
+// The handlers are split by concern: script_api.cc (scripts, and what every handler shares),
+// script_version_api.cc, script_review_api.cc, script_render_api.cc.
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "services/campaigns/api/campaign_script_resolver.h"
 #include "services/campaigns/api/campaign_snapshots.h"
@@ -15,6 +20,7 @@
 #include "services/campaigns/store/script_store.h"
 #include "services/common/auth/principal.h"
 #include "services/common/core/hlc.h"
+#include "services/common/core/status_details.h"
 #include "services/common/server/service_runtime.h"
 #include "telemarketing/campaigns/v1/campaigns_service.pb.h"
 
@@ -78,8 +84,83 @@ class ScriptApi {
       telemarketing::campaigns::v1::ListMergeFieldsResponse& response);
 
  private:
-  // One review verb (submit, approve, reject, retire): idempotency, revision check, the domain
-  // transition, `record` for the verb's own fields, store and event.
+  // ---- What the handler files share; defined in script_api.cc.
+
+  // Supervisors and admins write and review scripts; QA analysts (who score script accuracy,
+  // R23) and integrators read everything; agents read what was approved and have it rendered.
+  static constexpr auth::RoleSet kAuthors{auth::Role::kSupervisor, auth::Role::kAdmin};
+  static constexpr auth::RoleSet kReaders{auth::Role::kSupervisor, auth::Role::kAdmin,
+                                          auth::Role::kQaAnalyst, auth::Role::kIntegrator};
+  static constexpr auth::RoleSet kApprovedReaders{auth::Role::kAgent, auth::Role::kSupervisor,
+                                                  auth::Role::kAdmin, auth::Role::kQaAnalyst,
+                                                  auth::Role::kIntegrator};
+  static constexpr auth::RoleSet kRenderers{auth::Role::kAgent, auth::Role::kSupervisor,
+                                            auth::Role::kAdmin};
+  absl::Status Authorize(const auth::Principal& who, auth::RoleSet roles,
+                         std::string_view action) const;
+  // Only what was reviewed (APPROVED or RETIRED) reaches anyone outside kReaders.
+  static bool SeesApprovedOnly(const auth::Principal& who);
+  static bool IsApprovedContent(telemarketing::campaigns::v1::ScriptVersionState state);
+
+  // Request checks, each adding its violations under the fields it names.
+  // script_id and version of a request naming one version.
+  static void CheckVersionName(const std::string& script_id, int32_t version,
+                               Violations& violations);
+  static void CheckVersion(int32_t version, const std::string& field, Violations& violations);
+  // Descriptions, comments and reasons.
+  static void CheckNote(const std::string& text, const std::string& field,
+                        Violations& violations);
+  // The script metadata `fields` (as named in an update mask) of `script`.
+  static void CheckScriptFields(const telemarketing::campaigns::v1::Script& script,
+                                const std::vector<std::string>& fields, Violations& violations);
+  // The update_mask paths, each one of `editable`; empty when the mask names none.
+  static std::vector<std::string> MaskPaths(const google::protobuf::FieldMask& mask,
+                                            const std::vector<std::string>& editable,
+                                            Violations& violations);
+  // A page token's kind names the listing and its filter (`scope`), so a token replayed against
+  // another filter is refused rather than misread.
+  static std::string ListKind(const char* listing, const google::protobuf::Message& scope);
+
+  // A mutation's request_id (AIP-155), recorded under `verb` with the request's fingerprint: a
+  // retry answers like the first call; the id reused for another request is ALREADY_EXISTS.
+  struct RequestKey {
+    const char* verb;
+    const std::string& request_id;
+    std::string fingerprint;
+  };
+  // The answer to a retry of an earlier call with `key`: the result as it stands now in `out`
+  // (none for deletions); std::nullopt for a first call.
+  std::optional<absl::Status> Replay(pqxx::work& tx, const RequestKey& key) const;
+  std::optional<absl::Status> Replay(pqxx::work& tx, const RequestKey& key,
+                                     telemarketing::campaigns::v1::Script& out) const;
+  std::optional<absl::Status> Replay(pqxx::work& tx, const RequestKey& key,
+                                     telemarketing::campaigns::v1::ScriptVersion& out) const;
+  // Records a first call under `key`; nothing without a request_id.
+  void Remember(pqxx::work& tx, const RequestKey& key, const std::string& script_id,
+                int32_t version = 0) const;
+
+  // NOT_FOUND when absent.
+  absl::StatusOr<telemarketing::campaigns::v1::Script> LoadScript(
+      pqxx::work& tx, const std::string& script_id) const;
+  absl::StatusOr<ScriptStore::StoredVersion> LoadVersion(pqxx::work& tx,
+                                                         const std::string& script_id,
+                                                         int32_t version) const;
+  // Locked until the transaction ends, for a change asked at `revision` (0: unchecked);
+  // NOT_FOUND when absent, ABORTED (REVISION_MISMATCH) when the revision is stale.
+  absl::StatusOr<telemarketing::campaigns::v1::Script> LockScript(
+      pqxx::work& tx, const std::string& script_id, int64_t revision) const;
+  absl::StatusOr<ScriptStore::StoredVersion> LockVersion(pqxx::work& tx,
+                                                         const std::string& script_id,
+                                                         int32_t version,
+                                                         int64_t revision) const;
+
+  // The ScriptVersionChanged event of a version that entered its state (R9, R31), and the
+  // snapshots of the campaigns that embed the version.
+  void Announce(pqxx::work& tx, const telemarketing::campaigns::v1::ScriptVersion& version,
+                telemarketing::campaigns::v1::ScriptVersionState previous);
+
+  // ---- script_review_api.cc: one review verb (submit, approve, reject, retire): idempotency,
+  // revision check, the domain transition, `record` for the verb's own fields, store and event.
   struct ReviewCall {
     ReviewVerb verb;
     const std::string& script_id;
@@ -91,9 +172,6 @@ class ScriptApi {
   };
   absl::Status Review(const auth::Principal& who, const ReviewCall& call,
                       telemarketing::campaigns::v1::ScriptVersion& out);
-  // The ScriptVersionChanged event of a version that entered its state (R9, R31).
-  void Announce(pqxx::work& tx, const telemarketing::campaigns::v1::ScriptVersion& version,
-                telemarketing::campaigns::v1::ScriptVersionState previous);
 
   server::ServiceRuntime& runtime_;
   CustomerDirectory& customers_;

@@ -139,6 +139,10 @@ std::string AttributeText(const contacts::AttributeValue& value) {
 
 }  // namespace
 
+ScriptCampaignType CampaignTypeOf(const v1::Script& script) {
+  return static_cast<ScriptCampaignType>(script.campaign_type());
+}
+
 ScriptDocument ToDocument(const v1::ScriptVersion& version) {
   ScriptDocument document;
   document.start_node_id = version.start_node_id();

@@ -14,6 +14,9 @@
 
 namespace tmk::campaigns {
 
+// The campaign type a script is written for: it decides the mandatory statements.
+ScriptCampaignType CampaignTypeOf(const telemarketing::campaigns::v1::Script& script);
+
 // The content of a version: start node, nodes and objection handlers.
 ScriptDocument ToDocument(const telemarketing::campaigns::v1::ScriptVersion& version);
 // Replaces the content of `version` with `document`; everything else is kept.
