@@ -26,7 +26,8 @@ void CheckResourceId(const std::string& id, const std::string& field, std::strin
   if (id.empty()) {
     v.Add(field, "required");
   } else if (!Uuid::Parse(id)) {
-    v.Add(field, absl::StrCat("not a ", std::string(what), " id (a UUID)"));
+    const bool vowel = !what.empty() && std::string_view("aeiou").find(what[0]) != what.npos;
+    v.Add(field, absl::StrCat(vowel ? "not an " : "not a ", std::string(what), " id (a UUID)"));
   }
 }
 

@@ -14,7 +14,7 @@
 namespace tmk::grpcx {
 
 void CheckRequestId(const std::string& request_id, Violations& violations);
-// `field` must hold an id (a UUID): "required" or "not a <what> id (a UUID)" otherwise.
+// `field` must hold an id (a UUID): "required" or "not a(n) <what> id (a UUID)" otherwise.
 void CheckResourceId(const std::string& id, const std::string& field, std::string_view what,
                      Violations& violations);
 

@@ -1,0 +1,126 @@
+#pragma once
+// The supervisor's and administrator's side of dialing over gRPC (R18, R19, R29): the agent roster
+// and the agents' sessions. Every RPC authenticates, runs its handler on a worker (never on a gRPC
+// thread) and maps its status through the common runtime. Leads, calls, orders, callbacks,
+// campaign runtime, the hopper, inbound queues and compliance are not overridden yet, so they
+// answer UNIMPLEMENTED until they land (issue 5).
+#include "services/common/server/service_runtime.h"
+#include "services/dialing/api/agent_api.h"
+#include "services/dialing/api/session_api.h"
+#include "telemarketing/dialing/v1/dialing_service.grpc.pb.h"
+
+namespace tmk::dialing {
+
+namespace v1 = telemarketing::dialing::v1;
+
+class DialingService final : public telemarketing::dialing::v1::DialingService::CallbackService {
+ public:
+  DialingService(server::ServiceRuntime& runtime, AgentApi& roster, SessionApi& sessions)
+      : runtime_(runtime), roster_(roster), sessions_(sessions) {}
+
+  grpc::ServerUnaryReactor* CreateAgent(grpc::CallbackServerContext* context,
+                                       const v1::CreateAgentRequest* request,
+                                       v1::CreateAgentResponse* response) override {
+    return runtime_.calls().Delegate(context, roster_, &AgentApi::CreateAgent, request, response);
+  }
+  grpc::ServerUnaryReactor* GetAgent(grpc::CallbackServerContext* context,
+                                       const v1::GetAgentRequest* request,
+                                       v1::GetAgentResponse* response) override {
+    return runtime_.calls().Delegate(context, roster_, &AgentApi::GetAgent, request, response);
+  }
+  grpc::ServerUnaryReactor* ListAgents(grpc::CallbackServerContext* context,
+                                       const v1::ListAgentsRequest* request,
+                                       v1::ListAgentsResponse* response) override {
+    return runtime_.calls().Delegate(context, roster_, &AgentApi::ListAgents, request, response);
+  }
+  grpc::ServerUnaryReactor* UpdateAgent(grpc::CallbackServerContext* context,
+                                       const v1::UpdateAgentRequest* request,
+                                       v1::UpdateAgentResponse* response) override {
+    return runtime_.calls().Delegate(context, roster_, &AgentApi::UpdateAgent, request, response);
+  }
+  grpc::ServerUnaryReactor* CreateAgentGroup(grpc::CallbackServerContext* context,
+                                       const v1::CreateAgentGroupRequest* request,
+                                       v1::CreateAgentGroupResponse* response) override {
+    return runtime_.calls().Delegate(context, roster_, &AgentApi::CreateAgentGroup,
+                                     request, response);
+  }
+  grpc::ServerUnaryReactor* GetAgentGroup(grpc::CallbackServerContext* context,
+                                       const v1::GetAgentGroupRequest* request,
+                                       v1::GetAgentGroupResponse* response) override {
+    return runtime_.calls().Delegate(context, roster_, &AgentApi::GetAgentGroup, request, response);
+  }
+  grpc::ServerUnaryReactor* ListAgentGroups(grpc::CallbackServerContext* context,
+                                       const v1::ListAgentGroupsRequest* request,
+                                       v1::ListAgentGroupsResponse* response) override {
+    return runtime_.calls().Delegate(context, roster_, &AgentApi::ListAgentGroups,
+                                     request, response);
+  }
+  grpc::ServerUnaryReactor* UpdateAgentGroup(grpc::CallbackServerContext* context,
+                                       const v1::UpdateAgentGroupRequest* request,
+                                       v1::UpdateAgentGroupResponse* response) override {
+    return runtime_.calls().Delegate(context, roster_, &AgentApi::UpdateAgentGroup,
+                                     request, response);
+  }
+  grpc::ServerUnaryReactor* DeleteAgentGroup(grpc::CallbackServerContext* context,
+                                       const v1::DeleteAgentGroupRequest* request,
+                                       v1::DeleteAgentGroupResponse* response) override {
+    return runtime_.calls().Delegate(context, roster_, &AgentApi::DeleteAgentGroup,
+                                     request, response);
+  }
+  grpc::ServerUnaryReactor* CreateSkill(grpc::CallbackServerContext* context,
+                                       const v1::CreateSkillRequest* request,
+                                       v1::CreateSkillResponse* response) override {
+    return runtime_.calls().Delegate(context, roster_, &AgentApi::CreateSkill, request, response);
+  }
+  grpc::ServerUnaryReactor* GetSkill(grpc::CallbackServerContext* context,
+                                       const v1::GetSkillRequest* request,
+                                       v1::GetSkillResponse* response) override {
+    return runtime_.calls().Delegate(context, roster_, &AgentApi::GetSkill, request, response);
+  }
+  grpc::ServerUnaryReactor* ListSkills(grpc::CallbackServerContext* context,
+                                       const v1::ListSkillsRequest* request,
+                                       v1::ListSkillsResponse* response) override {
+    return runtime_.calls().Delegate(context, roster_, &AgentApi::ListSkills, request, response);
+  }
+  grpc::ServerUnaryReactor* UpdateSkill(grpc::CallbackServerContext* context,
+                                       const v1::UpdateSkillRequest* request,
+                                       v1::UpdateSkillResponse* response) override {
+    return runtime_.calls().Delegate(context, roster_, &AgentApi::UpdateSkill, request, response);
+  }
+  grpc::ServerUnaryReactor* DeleteSkill(grpc::CallbackServerContext* context,
+                                       const v1::DeleteSkillRequest* request,
+                                       v1::DeleteSkillResponse* response) override {
+    return runtime_.calls().Delegate(context, roster_, &AgentApi::DeleteSkill, request, response);
+  }
+  grpc::ServerUnaryReactor* GetAgentSession(grpc::CallbackServerContext* context,
+                                       const v1::GetAgentSessionRequest* request,
+                                       v1::GetAgentSessionResponse* response) override {
+    return runtime_.calls().Delegate(context, sessions_, &SessionApi::GetAgentSession,
+                                     request, response);
+  }
+  grpc::ServerUnaryReactor* ListAgentSessions(grpc::CallbackServerContext* context,
+                                       const v1::ListAgentSessionsRequest* request,
+                                       v1::ListAgentSessionsResponse* response) override {
+    return runtime_.calls().Delegate(context, sessions_, &SessionApi::ListAgentSessions,
+                                     request, response);
+  }
+  grpc::ServerUnaryReactor* AssignAgentSession(grpc::CallbackServerContext* context,
+                                       const v1::AssignAgentSessionRequest* request,
+                                       v1::AssignAgentSessionResponse* response) override {
+    return runtime_.calls().Delegate(context, sessions_, &SessionApi::AssignAgentSession,
+                                     request, response);
+  }
+  grpc::ServerUnaryReactor* ForceLogout(grpc::CallbackServerContext* context,
+                                       const v1::ForceLogoutRequest* request,
+                                       v1::ForceLogoutResponse* response) override {
+    return runtime_.calls().Delegate(context, sessions_, &SessionApi::ForceLogout,
+                                     request, response);
+  }
+
+ private:
+  server::ServiceRuntime& runtime_;
+  AgentApi& roster_;
+  SessionApi& sessions_;
+};
+
+}  // namespace tmk::dialing
