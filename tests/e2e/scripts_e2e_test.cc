@@ -2,7 +2,7 @@
 // over gRPC, validation finds what is incomplete, the fixed draft is submitted, its author is
 // refused the approval, another supervisor approves it, the approved version refuses edits, an
 // agent has it rendered for a customer created in contacts — masked where the agent may not see —
-// and every review step reaches Kafka as ScriptVersionChanged.
+// it is retired with its reason, and every review step reaches Kafka as ScriptVersionChanged.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -292,6 +292,11 @@ TEST_F(ScriptsEndToEnd, AScriptIsAuthoredReviewedByAnotherApprovedFrozenAndRende
   v1::RetireScriptVersionResponse retired;
   ASSERT_TRUE(scripts_->RetireScriptVersion(As("alice").get(), retire, &retired).ok());
   EXPECT_EQ(retired.script_version().state(), v1::SCRIPT_VERSION_STATE_RETIRED);
+  EXPECT_EQ(retired.script_version().retire_reason(), "新资费上线");
+  get.set_version(1);  // no longer the latest approved: there is none
+  ASSERT_TRUE(scripts_->GetScriptVersion(As("dave", {"agent"}).get(), get, &got).ok());
+  EXPECT_EQ(got.script_version().state(), v1::SCRIPT_VERSION_STATE_RETIRED);
+  EXPECT_EQ(got.script_version().retire_reason(), "新资费上线") << "why it was retired is kept";
 
   const std::string key = "script:" + script_id + ":1";
   auto events = reader.ReadUntil(
@@ -312,6 +317,8 @@ TEST_F(ScriptsEndToEnd, AScriptIsAuthoredReviewedByAnotherApprovedFrozenAndRende
     EXPECT_EQ(changed.region_id(), "gd");
     EXPECT_GT(changed.hlc().wall_time_millis(), 0);
     steps.emplace_back(changed.previous_state(), changed.script_version().state());
+    const bool retiring = changed.script_version().state() == v1::SCRIPT_VERSION_STATE_RETIRED;
+    EXPECT_EQ(changed.script_version().retire_reason(), retiring ? "新资费上线" : "");
   }
   using S = v1::ScriptVersionState;
   EXPECT_EQ(steps, (std::vector<std::pair<S, S>>{

@@ -149,7 +149,7 @@ absl::Status ScriptApi::RetireScriptVersion(const auth::Principal& who,
                  request.request_id(), request,
                  [&](ScriptStore::StoredVersion& stored, TimePoint now) {
                    *stored.version.mutable_retire_time() = grpcx::ToProtoTime(now);
-                   stored.retire_reason = request.reason();
+                   stored.version.set_retire_reason(request.reason());
                  }},
                 *response.mutable_script_version());
 }

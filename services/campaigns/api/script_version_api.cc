@@ -79,7 +79,7 @@ absl::Status ScriptApi::CreateScriptVersion(const auth::Principal& who,
     *created.mutable_create_time() = grpcx::ToProtoTime(now);
     *created.mutable_update_time() = grpcx::ToProtoTime(now);
     created.set_revision(1);
-    scripts_.InsertVersion(tx, {created, {}, ""});
+    scripts_.InsertVersion(tx, {created, {}});
     Announce(tx, created, v1::SCRIPT_VERSION_STATE_UNSPECIFIED);
     Remember(tx, key, script_id, created.version());
     return absl::OkStatus();

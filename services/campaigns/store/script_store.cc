@@ -52,9 +52,19 @@ std::vector<std::string> ReadTextArray(const pqxx::field& field) {
   return out;
 }
 
+// Reads kVersionColumns.
 ScriptStore::StoredVersion ReadVersion(const pqxx::row& row) {
-  return {Parse<v1::ScriptVersion>(row[0], "script version"), ReadTextArray(row[1]),
-          row[2].as<std::string>()};
+  ScriptStore::StoredVersion stored{Parse<v1::ScriptVersion>(row[0], "script version"),
+                                    ReadTextArray(row[1])};
+  stored.version.set_retire_reason(row[2].as<std::string>());
+  return stored;
+}
+
+// The record of a version: retire_reason is kept in its column, never twice.
+pqxx::binarystring VersionBytes(const v1::ScriptVersion& version, std::string& buffer) {
+  v1::ScriptVersion record = version;
+  record.clear_retire_reason();
+  return Bytes(record, buffer);
 }
 
 std::string IntArray(const std::vector<int>& values) {
@@ -164,7 +174,7 @@ void ScriptStore::InsertVersion(pqxx::work& tx, const StoredVersion& stored) con
       " VALUES ($1::uuid, $2, $3, $4::text[], $5, $6)",
       stored.version.script_id(), stored.version.version(),
       static_cast<int>(stored.version.state()), pg::ArrayLiteral(stored.editor_ids),
-      stored.retire_reason, Bytes(stored.version, buffer));
+      stored.version.retire_reason(), VersionBytes(stored.version, buffer));
 }
 
 std::optional<ScriptStore::StoredVersion> ScriptStore::FindVersion(pqxx::work& tx,
@@ -187,7 +197,7 @@ void ScriptStore::UpdateVersion(pqxx::work& tx, const StoredVersion& stored) con
       " record = $6 WHERE script_id = $1::uuid AND version = $2",
       stored.version.script_id(), stored.version.version(),
       static_cast<int>(stored.version.state()), pg::ArrayLiteral(stored.editor_ids),
-      stored.retire_reason, Bytes(stored.version, buffer));
+      stored.version.retire_reason(), VersionBytes(stored.version, buffer));
 }
 
 void ScriptStore::DeleteVersion(pqxx::work& tx, const std::string& script_id,
@@ -211,14 +221,16 @@ std::vector<v1::ScriptVersion> ScriptStore::ListVersions(pqxx::work& tx,
                                                          int limit) const {
   std::vector<v1::ScriptVersion> versions;
   for (const pqxx::row& row : tx.exec_params(
-           "SELECT record FROM script_versions"
-           " WHERE script_id = $1::uuid"
-           "   AND (cardinality($2::smallint[]) = 0 OR state = ANY($2::smallint[]))"
-           "   AND version < $3"
-           " ORDER BY version DESC LIMIT $4",
+           absl::StrCat(
+               "SELECT ", kVersionColumns,
+               " FROM script_versions"
+               " WHERE script_id = $1::uuid"
+               "   AND (cardinality($2::smallint[]) = 0 OR state = ANY($2::smallint[]))"
+               "   AND version < $3"
+               " ORDER BY version DESC LIMIT $4"),
            script_id, IntArray(states),
            before_version > 0 ? before_version : std::numeric_limits<int32_t>::max(), limit)) {
-    versions.push_back(Parse<v1::ScriptVersion>(row[0], "script version"));
+    versions.push_back(ReadVersion(row).version);
   }
   return versions;
 }

@@ -1,7 +1,8 @@
 #pragma once
 // PostgreSQL access for scripts and their versions (R9): the only place with their SQL. Messages
 // are stored as protobuf bytes; the columns beside them serve lookups, listing and the review
-// rules (state, editors).
+// rules (state, editors). A version's retire_reason lives in its own column only, and comes with
+// every version read.
 #include <pqxx/pqxx>
 
 #include <cstdint>
@@ -60,14 +61,13 @@ class ScriptStore {
   struct StoredVersion {
     telemarketing::campaigns::v1::ScriptVersion version;
     std::vector<std::string> editor_ids;
-    std::string retire_reason;
   };
   // The next version number of a locked script (FindScript with for_update), counted.
   int32_t AllocateVersion(pqxx::work& tx, const std::string& script_id) const;
   void InsertVersion(pqxx::work& tx, const StoredVersion& stored) const;
   std::optional<StoredVersion> FindVersion(pqxx::work& tx, const std::string& script_id,
                                            int32_t version, bool for_update = false) const;
-  // Rewrites record, state, editors and retire reason; the caller has bumped the revision.
+  // Rewrites record, state, editors and retire_reason; the caller has bumped the revision.
   void UpdateVersion(pqxx::work& tx, const StoredVersion& stored) const;
   void DeleteVersion(pqxx::work& tx, const std::string& script_id, int32_t version) const;
   // Highest APPROVED version; 0 when none.

@@ -1,6 +1,7 @@
 // Script storage against a real PostgreSQL (R9): records round-trip with their derived latest_*
-// fields, version numbers are never reused, editors and retire reasons are kept, listings filter
-// and page newest first, request ids are unique per verb, and GetVersion answers campaigns.
+// fields, version numbers are never reused, editors and retire reasons are kept (the reason in its
+// column, back in every read), listings filter and page newest first, request ids are unique per
+// verb, and GetVersion answers campaigns.
 #include "services/campaigns/store/script_store.h"
 
 #include <gtest/gtest.h>
@@ -135,7 +136,7 @@ TEST_F(ScriptStoreTest, AVersionKeepsItsEditorsAndRetireReasonThroughUpdates) {
   stored->version.set_state(v1::SCRIPT_VERSION_STATE_RETIRED);
   stored->version.set_revision(2);
   stored->editor_ids.push_back("sup-3");
-  stored->retire_reason = "新资费上线";
+  stored->version.set_retire_reason("新资费上线");
   Run([&](pqxx::work& tx) { store_.UpdateVersion(tx, *stored); });
   std::optional<ScriptStore::StoredVersion> again;
   Run([&](pqxx::work& tx) { again = store_.FindVersion(tx, script.script_id(), number); });
@@ -143,8 +144,34 @@ TEST_F(ScriptStoreTest, AVersionKeepsItsEditorsAndRetireReasonThroughUpdates) {
   EXPECT_EQ(again->version.state(), v1::SCRIPT_VERSION_STATE_RETIRED);
   EXPECT_EQ(again->version.revision(), 2);
   EXPECT_EQ(again->editor_ids.size(), 3u);
-  EXPECT_EQ(again->retire_reason, "新资费上线");
+  EXPECT_EQ(again->version.retire_reason(), "新资费上线");
   EXPECT_EQ(Scalar("SELECT state FROM script_versions"), "4");
+}
+
+TEST_F(ScriptStoreTest, TheRetireReasonComesFromItsColumnInEveryRead) {
+  v1::Script script = NewScript();
+  int32_t number = NewVersion(script.script_id(), v1::SCRIPT_VERSION_STATE_APPROVED);
+  std::optional<ScriptStore::StoredVersion> stored;
+  Run([&](pqxx::work& tx) { stored = store_.FindVersion(tx, script.script_id(), number, true); });
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->version.retire_reason(), "");
+  stored->version.set_state(v1::SCRIPT_VERSION_STATE_RETIRED);
+  stored->version.set_retire_reason("新资费上线");
+  Run([&](pqxx::work& tx) { store_.UpdateVersion(tx, *stored); });
+  EXPECT_EQ(Scalar("SELECT retire_reason FROM script_versions"), "新资费上线");
+
+  // The column is the one place it is kept: a correction there is what every read returns.
+  Run([&](pqxx::work& tx) { tx.exec("UPDATE script_versions SET retire_reason = '资费下线'"); });
+  Run([&](pqxx::work& tx) {
+    EXPECT_EQ(store_.FindVersion(tx, script.script_id(), number)->version.retire_reason(),
+              "资费下线");
+    std::vector<v1::ScriptVersion> listed = store_.ListVersions(tx, script.script_id(), {}, 0, 10);
+    ASSERT_EQ(listed.size(), 1u);
+    EXPECT_EQ(listed[0].retire_reason(), "资费下线");
+    absl::StatusOr<v1::ScriptVersion> got = store_.GetVersion(tx, script.script_id(), number);
+    ASSERT_TRUE(got.ok()) << got.status();
+    EXPECT_EQ(got->retire_reason(), "资费下线");
+  });
 }
 
 TEST_F(ScriptStoreTest, HistoryTellsWhetherVersionsWereApprovedOrLeftDraft) {
