@@ -2,10 +2,14 @@
 // over gRPC, validation finds what is incomplete, the fixed draft is submitted, its author is
 // refused the approval, another supervisor approves it, the approved version refuses edits, an
 // agent has it rendered for a customer created in contacts — masked where the agent may not see —
-// it is retired with its reason, and every review step reaches Kafka as ScriptVersionChanged.
+// it is retired with its reason, and every review step reaches Kafka as ScriptVersionChanged, as
+// does a deleted draft (deleted = true).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "telemarketing/campaigns/v1/campaigns_service.grpc.pb.h"
 #include "telemarketing/contacts/v1/contacts_service.grpc.pb.h"
@@ -329,6 +333,7 @@ TEST_F(ScriptsEndToEnd, AScriptIsAuthoredReviewedByAnotherApprovedFrozenAndRende
 }
 
 TEST_F(ScriptsEndToEnd, ARejectedVersionGoesBackToItsAuthorWithTheComment) {
+  testing::TopicReader reader(testing::KafkaBrokers(), "tm.campaigns.v1");
   v1::CreateScriptRequest create;
   create.mutable_script()->set_display_name("满意度回访");
   create.mutable_script()->set_campaign_type(common::CAMPAIGN_TYPE_PROMOTION);
@@ -381,6 +386,50 @@ TEST_F(ScriptsEndToEnd, ARejectedVersionGoesBackToItsAuthorWithTheComment) {
   EXPECT_FALSE(page.next_page_token().empty());
   ASSERT_TRUE(scripts_->ListScriptVersions(As("dave", {"agent"}).get(), list, &page).ok());
   EXPECT_EQ(page.script_versions_size(), 0) << "agents list approved versions only";
+
+  // The copy is deleted, a draft as it is: announced on its key so the compacted topic forgets it.
+  v1::DeleteScriptVersionRequest remove;
+  remove.set_script_id(script.script().script_id());
+  remove.set_version(copied.script_version().version());
+  v1::DeleteScriptVersionResponse removed;
+  status = scripts_->DeleteScriptVersion(As("alice").get(), remove, &removed);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  v1::GetScriptVersionRequest get;
+  get.set_script_id(remove.script_id());
+  get.set_version(remove.version());
+  v1::GetScriptVersionResponse got;
+  EXPECT_EQ(scripts_->GetScriptVersion(As("alice").get(), get, &got).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  const std::string key =
+      "script:" + remove.script_id() + ":" + std::to_string(remove.version());
+  auto is_deletion = [&](const events::ConsumedEvent& e) {
+    telemarketing::events::v1::ScriptVersionChanged changed;
+    return e.key == key && changed.ParseFromString(e.payload) && changed.deleted();
+  };
+  auto events = reader.ReadUntil(
+      [&](const std::vector<events::ConsumedEvent>& read) {
+        return std::any_of(read.begin(), read.end(), is_deletion);
+      },
+      std::chrono::seconds(30));
+  std::vector<telemarketing::events::v1::ScriptVersionChanged> changes;
+  for (const events::ConsumedEvent& e : events) {
+    if (e.key != key) continue;
+    EXPECT_EQ(e.subject, "scripts/" + remove.script_id() + "/versions/" +
+                             std::to_string(remove.version()));
+    ASSERT_TRUE(changes.emplace_back().ParseFromString(e.payload));
+  }
+  ASSERT_EQ(changes.size(), 2u) << "created, then deleted";
+  EXPECT_FALSE(changes[0].deleted());
+  EXPECT_EQ(changes[0].script_version().state(), v1::SCRIPT_VERSION_STATE_DRAFT);
+  const telemarketing::events::v1::ScriptVersionChanged& gone = changes[1];
+  EXPECT_TRUE(gone.deleted());
+  EXPECT_EQ(gone.previous_state(), v1::SCRIPT_VERSION_STATE_DRAFT);
+  EXPECT_EQ(gone.region_id(), "gd");
+  v1::ScriptVersion only_ids;
+  only_ids.set_script_id(remove.script_id());
+  only_ids.set_version(remove.version());
+  EXPECT_EQ(gone.script_version().SerializeAsString(), only_ids.SerializeAsString())
+      << "nothing but the version's name: " << gone.script_version().ShortDebugString();
 
   v1::ListMergeFieldsRequest fields;
   v1::ListMergeFieldsResponse catalog;

@@ -190,9 +190,16 @@ absl::StatusOr<ScriptStore::StoredVersion> ScriptApi::LockVersion(pqxx::work& tx
 }
 
 void ScriptApi::Announce(pqxx::work& tx, const v1::ScriptVersion& version,
-                         v1::ScriptVersionState previous) {
+                         v1::ScriptVersionState previous, bool deleted) {
   telemarketing::events::v1::ScriptVersionChanged event;
-  *event.mutable_script_version() = version;
+  if (deleted) {
+    // Only the version's name: the key's latest value says it is gone, as CampaignSnapshot does.
+    event.mutable_script_version()->set_script_id(version.script_id());
+    event.mutable_script_version()->set_version(version.version());
+    event.set_deleted(true);
+  } else {
+    *event.mutable_script_version() = version;
+  }
   event.set_previous_state(previous);
   event.set_region_id(runtime_.context().region);
   *event.mutable_hlc() = grpcx::ToProtoHlc(hlc_.Now());

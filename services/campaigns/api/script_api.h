@@ -154,10 +154,10 @@ class ScriptApi {
                                                          int32_t version,
                                                          int64_t revision) const;
 
-  // The ScriptVersionChanged event of a version that entered its state (R9, R31), and the
-  // snapshots of the campaigns that embed the version.
+  // The ScriptVersionChanged event of a version that entered its state, or of a deleted draft
+  // (R9, R31), and the snapshots of the campaigns that embed the version.
   void Announce(pqxx::work& tx, const telemarketing::campaigns::v1::ScriptVersion& version,
-                telemarketing::campaigns::v1::ScriptVersionState previous);
+                telemarketing::campaigns::v1::ScriptVersionState previous, bool deleted = false);
 
   // ---- script_review_api.cc: one review verb (submit, approve, reject, retire): idempotency,
   // revision check, the domain transition, `record` for the verb's own fields, store and event.

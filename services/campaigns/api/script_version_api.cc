@@ -276,6 +276,7 @@ absl::Status ScriptApi::DeleteScriptVersion(const auth::Principal& who,
       return editable;
     }
     scripts_.DeleteVersion(tx, request.script_id(), request.version());
+    Announce(tx, stored->version, stored->version.state(), /*deleted=*/true);
     Remember(tx, key, request.script_id(), request.version());
     return absl::OkStatus();
   });
