@@ -2,6 +2,7 @@
 
 #include <google/protobuf/util/time_util.h>
 
+#include <set>
 #include <stdexcept>
 
 #include "services/common/core/uuid.h"
@@ -60,14 +61,19 @@ void AgentGroupStore::Delete(pqxx::work& tx, const std::string& agent_group_id) 
 
 std::vector<std::string> AgentGroupStore::Missing(
     pqxx::work& tx, const std::vector<std::string>& agent_group_ids) const {
+  std::set<std::string> found;
+  if (!agent_group_ids.empty()) {
+    for (const pqxx::row& row : tx.exec_params(
+             "SELECT agent_group_id::text FROM agent_groups"
+             " WHERE agent_group_id = ANY($1::uuid[]) FOR KEY SHARE",
+             pg::ArrayLiteral(agent_group_ids))) {
+      found.insert(row[0].as<std::string>());
+    }
+  }
   std::vector<std::string> missing;
-  if (agent_group_ids.empty()) return missing;
-  pqxx::result rows = tx.exec_params(
-      "SELECT id::text FROM unnest($1::uuid[]) WITH ORDINALITY AS given (id, n)"
-      " WHERE NOT EXISTS (SELECT 1 FROM agent_groups g WHERE g.agent_group_id = given.id)"
-      " ORDER BY n",
-      pg::ArrayLiteral(agent_group_ids));
-  for (const pqxx::row& row : rows) missing.push_back(row[0].as<std::string>());
+  for (const std::string& id : agent_group_ids) {
+    if (found.count(id) == 0) missing.push_back(id);
+  }
   return missing;
 }
 

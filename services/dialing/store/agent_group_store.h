@@ -21,7 +21,8 @@ class AgentGroupStore {
   // Rewrites the record; the caller has bumped the revision and update_time.
   void Update(pqxx::work& tx, const telemarketing::dialing::v1::AgentGroup& group) const;
   void Delete(pqxx::work& tx, const std::string& agent_group_id) const;
-  // The ids among `agent_group_ids` (UUIDs) that name no group.
+  // The ids among `agent_group_ids` (UUIDs) that name no group. The others are locked (KEY
+  // SHARE) until the transaction ends, so DeleteAgentGroup cannot remove a group being joined.
   std::vector<std::string> Missing(pqxx::work& tx,
                                    const std::vector<std::string>& agent_group_ids) const;
   // One page of ListAgentGroups, oldest first, of one center when `center_id` is set.

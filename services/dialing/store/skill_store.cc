@@ -2,6 +2,7 @@
 
 #include <google/protobuf/util/time_util.h>
 
+#include <set>
 #include <stdexcept>
 
 #include "services/common/pg/array_literal.h"
@@ -52,13 +53,19 @@ void SkillStore::Delete(pqxx::work& tx, const std::string& skill_id) const {
 
 std::vector<std::string> SkillStore::Missing(pqxx::work& tx,
                                              const std::vector<std::string>& skill_ids) const {
+  std::set<std::string> found;
+  if (!skill_ids.empty()) {
+    for (const pqxx::row& row :
+         tx.exec_params("SELECT skill_id FROM skills WHERE skill_id = ANY($1::text[])"
+                        " FOR KEY SHARE",
+                        pg::ArrayLiteral(skill_ids))) {
+      found.insert(row[0].as<std::string>());
+    }
+  }
   std::vector<std::string> missing;
-  if (skill_ids.empty()) return missing;
-  pqxx::result rows = tx.exec_params(
-      "SELECT id FROM unnest($1::text[]) WITH ORDINALITY AS given (id, n)"
-      " WHERE NOT EXISTS (SELECT 1 FROM skills WHERE skill_id = given.id) ORDER BY n",
-      pg::ArrayLiteral(skill_ids));
-  for (const pqxx::row& row : rows) missing.push_back(row[0].as<std::string>());
+  for (const std::string& id : skill_ids) {
+    if (found.count(id) == 0) missing.push_back(id);
+  }
   return missing;
 }
 

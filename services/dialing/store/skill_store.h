@@ -19,7 +19,8 @@ class SkillStore {
                                                         bool for_update = false) const;
   void Update(pqxx::work& tx, const telemarketing::dialing::v1::Skill& skill) const;
   void Delete(pqxx::work& tx, const std::string& skill_id) const;
-  // The ids among `skill_ids` that name no skill.
+  // The ids among `skill_ids` that name no skill. The others are locked (KEY SHARE) until the
+  // transaction ends, so DeleteSkill cannot remove a skill an agent is being given.
   std::vector<std::string> Missing(pqxx::work& tx, const std::vector<std::string>& skill_ids) const;
   // One page of ListSkills in id order, strictly after `after_id` when it is set.
   std::vector<telemarketing::dialing::v1::Skill> List(pqxx::work& tx, const std::string& after_id,
