@@ -349,6 +349,8 @@ absl::Status SessionApi::ForceLogout(const auth::Principal& who,
   }
   Violations v;
   grpcx::CheckResourceId(request.session_id(), "session_id", "session", v);
+  // The reason is bounded now although no event field carries it yet (SessionEnded has only the
+  // cause, "supervisor:<id>"); adding one is a contract change left to the reporting issue.
   if (request.reason().size() > kMaxReason) {
     v.Add("reason", absl::StrCat("at most ", kMaxReason, " bytes"));
   }
