@@ -3,6 +3,7 @@
 // events on Kafka for the imported customers.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <pqxx/pqxx>
 
 #include "absl/strings/str_cat.h"
@@ -36,8 +37,13 @@ class ImportEndToEnd : public testing::ContactsSuiteTest<ImportEndToEnd> {
     return spec;
   }
 
-  // A unique, valid mobile number for row `i` of a run.
-  static std::string Phone(int base, int i) { return absl::StrCat("1", 37 + base % 3, base % 10000 * 10000 + i); }
+  // A unique, valid mobile number for row `i` (< 10,000) of a run: 13x, then base and row on four
+  // digits each (unpadded, a small base made numbers too short to be mobiles).
+  static std::string Phone(int base, int i) {
+    char digits[32];
+    std::snprintf(digits, sizeof digits, "1%d%04d%04d", 37 + base % 3, base % 10000, i);
+    return digits;
+  }
 
   // Streams `rows` (line = index + 2) in batches of `batch`.
   v1::ImportCustomersResponse Import(const v1::ImportSpec& spec,
