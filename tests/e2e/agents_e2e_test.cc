@@ -18,8 +18,7 @@
 #include "telemarketing/events/v1/agent_events.pb.h"
 #include "tests/support/kafka_support.h"
 #include "tests/support/rpc_error.h"
-#include "tests/support/suite_process.h"
-#include "tests/support/suite_tokens.h"
+#include "tests/support/jwt_suite_test.h"
 #include "tests/support/test_env.h"
 
 namespace tmk {
@@ -28,29 +27,15 @@ namespace {
 namespace v1 = telemarketing::dialing::v1;
 namespace ev = telemarketing::events::v1;
 
-class AgentsEndToEnd : public ::testing::Test {
+class AgentsEndToEnd : public testing::JwtSuiteTest<AgentsEndToEnd> {
+ public:  // read by JwtSuiteTest
+  static constexpr char kServices[] = "dialing";
+
  protected:
-  static void SetUpTestSuite() {
-    testing::SuiteProcess::Options options;
-    options.region = "gd";
-    options.services = "dialing";
-    options.extra_args = testing::JwtServerArgs();
-    suite_ = new testing::SuiteProcess(options);
-  }
-  static void TearDownTestSuite() {
-    delete suite_;
-    suite_ = nullptr;
-  }
   void SetUp() override {
-    ASSERT_TRUE(suite_->running()) << testing::Tail(suite_->log_path());
+    JwtSuiteTest::SetUp();
     dialing_ = v1::DialingService::NewStub(suite_->channel());
     desktop_ = v1::AgentDesktopService::NewStub(suite_->channel());
-  }
-
-  std::unique_ptr<grpc::ClientContext> As(const std::string& who, const std::string& role) {
-    auto context = std::make_unique<grpc::ClientContext>();
-    context->AddMetadata("authorization", testing::BearerToken(who, {role}, {"gd"}));
-    return context;
   }
 
   v1::Skill CreateSkill(const std::string& id) {
@@ -58,7 +43,7 @@ class AgentsEndToEnd : public ::testing::Test {
     request.mutable_skill()->set_skill_id(id);
     request.mutable_skill()->set_display_name(id);
     v1::CreateSkillResponse response;
-    grpc::Status status = dialing_->CreateSkill(As("root", "admin").get(), request, &response);
+    grpc::Status status = dialing_->CreateSkill(As("root", {"admin"}).get(), request, &response);
     EXPECT_TRUE(status.ok()) << status.error_message();
     return response.skill();
   }
@@ -78,11 +63,11 @@ class AgentsEndToEnd : public ::testing::Test {
     agent->set_blending_mode(v1::BLENDING_MODE_OUTBOUND_ONLY);
     request.set_request_id(testing::UniqueName("req"));
     v1::CreateAgentResponse response;
-    grpc::Status status = dialing_->CreateAgent(As("root", "admin").get(), request, &response);
+    grpc::Status status = dialing_->CreateAgent(As("root", {"admin"}).get(), request, &response);
     EXPECT_TRUE(status.ok()) << status.error_message();
     // A retry with the same request_id answers the same agent.
     v1::CreateAgentResponse again;
-    status = dialing_->CreateAgent(As("root", "admin").get(), request, &again);
+    status = dialing_->CreateAgent(As("root", {"admin"}).get(), request, &again);
     EXPECT_TRUE(status.ok()) << status.error_message();
     EXPECT_EQ(again.agent().agent_id(), response.agent().agent_id());
     return response.agent();
@@ -94,7 +79,7 @@ class AgentsEndToEnd : public ::testing::Test {
     request.set_agent_id(agent_id);
     request.set_station_id("sip:" + user + "@pbx.gd");
     v1::StartSessionResponse response;
-    grpc::Status status = desktop_->StartSession(As(user, "agent").get(), request, &response);
+    grpc::Status status = desktop_->StartSession(As(user, {"agent"}).get(), request, &response);
     if (session != nullptr) *session = response.session();
     return status;
   }
@@ -108,12 +93,11 @@ class AgentsEndToEnd : public ::testing::Test {
     request.set_pause_reason(reason);
     request.set_pause_note(note);
     v1::SetAgentStateResponse response;
-    grpc::Status status = desktop_->SetAgentState(As(user, "agent").get(), request, &response);
+    grpc::Status status = desktop_->SetAgentState(As(user, {"agent"}).get(), request, &response);
     if (session != nullptr) *session = response.session();
     return status;
   }
 
-  static inline testing::SuiteProcess* suite_ = nullptr;
   std::unique_ptr<v1::DialingService::Stub> dialing_;
   std::unique_ptr<v1::AgentDesktopService::Stub> desktop_;
 };
@@ -131,7 +115,7 @@ TEST_F(AgentsEndToEnd, RosterLoginPauseResumeForceLogoutAndEveryTransitionOnKafk
   group_request.mutable_agent_group()->add_supervisor_ids("wang");
   v1::CreateAgentGroupResponse group;
   grpc::Status status =
-      dialing_->CreateAgentGroup(As("wang", "supervisor").get(), group_request, &group);
+      dialing_->CreateAgentGroup(As("wang", {"supervisor"}).get(), group_request, &group);
   ASSERT_TRUE(status.ok()) << status.error_message();
   const std::string group_id = group.agent_group().agent_group_id();
   const v1::Agent a = CreateAgent("agent-a", "GZ-001", group_id);
@@ -145,11 +129,11 @@ TEST_F(AgentsEndToEnd, RosterLoginPauseResumeForceLogoutAndEveryTransitionOnKafk
   list.set_agent_group_id(group_id);
   list.set_page_size(1);
   v1::ListAgentsResponse page;
-  ASSERT_TRUE(dialing_->ListAgents(As("bi", "integrator").get(), list, &page).ok());
+  ASSERT_TRUE(dialing_->ListAgents(As("bi", {"integrator"}).get(), list, &page).ok());
   ASSERT_EQ(page.agents_size(), 1);
   EXPECT_EQ(page.agents(0).agent_id(), a.agent_id());
   list.set_page_token(page.next_page_token());
-  ASSERT_TRUE(dialing_->ListAgents(As("bi", "integrator").get(), list, &page).ok());
+  ASSERT_TRUE(dialing_->ListAgents(As("bi", {"integrator"}).get(), list, &page).ok());
   ASSERT_EQ(page.agents_size(), 1);
   EXPECT_EQ(page.agents(0).agent_id(), b.agent_id());
 
@@ -189,7 +173,7 @@ TEST_F(AgentsEndToEnd, RosterLoginPauseResumeForceLogoutAndEveryTransitionOnKafk
   v1::EndSessionRequest end_b;
   end_b.set_session_id(session_b.session_id());
   v1::EndSessionResponse ended;
-  EXPECT_EQ(desktop_->EndSession(As("agent-a", "agent").get(), end_b, &ended).error_code(),
+  EXPECT_EQ(desktop_->EndSession(As("agent-a", {"agent"}).get(), end_b, &ended).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(Start("agent-a", b.agent_id(), nullptr).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
@@ -208,9 +192,9 @@ TEST_F(AgentsEndToEnd, RosterLoginPauseResumeForceLogoutAndEveryTransitionOnKafk
   v1::ListAgentSessionsRequest floor;
   floor.set_agent_group_id(group_id);
   v1::ListAgentSessionsResponse open;
-  ASSERT_TRUE(dialing_->ListAgentSessions(As("wang", "supervisor").get(), floor, &open).ok());
+  ASSERT_TRUE(dialing_->ListAgentSessions(As("wang", {"supervisor"}).get(), floor, &open).ok());
   EXPECT_EQ(open.sessions_size(), 2);
-  EXPECT_EQ(dialing_->ListAgentSessions(As("agent-a", "agent").get(), floor, &open).error_code(),
+  EXPECT_EQ(dialing_->ListAgentSessions(As("agent-a", {"agent"}).get(), floor, &open).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
 
   // A supervisor forces B out; B's session is over.
@@ -218,9 +202,9 @@ TEST_F(AgentsEndToEnd, RosterLoginPauseResumeForceLogoutAndEveryTransitionOnKafk
   force.set_session_id(session_b.session_id());
   force.set_reason("shift over");
   v1::ForceLogoutResponse forced;
-  EXPECT_EQ(dialing_->ForceLogout(As("agent-a", "agent").get(), force, &forced).error_code(),
+  EXPECT_EQ(dialing_->ForceLogout(As("agent-a", {"agent"}).get(), force, &forced).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
-  status = dialing_->ForceLogout(As("wang", "supervisor").get(), force, &forced);
+  status = dialing_->ForceLogout(As("wang", {"supervisor"}).get(), force, &forced);
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_EQ(forced.session().state(), v1::AGENT_STATE_LOGGED_OUT);
   EXPECT_TRUE(forced.session().has_logout_time());
@@ -232,7 +216,7 @@ TEST_F(AgentsEndToEnd, RosterLoginPauseResumeForceLogoutAndEveryTransitionOnKafk
   // A logs out.
   v1::EndSessionRequest end_a;
   end_a.set_session_id(session_a.session_id());
-  status = desktop_->EndSession(As("agent-a", "agent").get(), end_a, &ended);
+  status = desktop_->EndSession(As("agent-a", {"agent"}).get(), end_a, &ended);
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_EQ(ended.session().state(), v1::AGENT_STATE_LOGGED_OUT);
 
@@ -315,7 +299,7 @@ TEST_F(AgentsEndToEnd, BadInputNamesTheFieldsAndRefusalsSayWhy) {
   skill->set_skill_id("Cantonese");
   skill->set_level(11);
   v1::CreateAgentResponse created;
-  grpc::Status status = dialing_->CreateAgent(As("root", "admin").get(), bad, &created);
+  grpc::Status status = dialing_->CreateAgent(As("root", {"admin"}).get(), bad, &created);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   std::map<std::string, std::string> fields = testing::FieldViolations(status);
   EXPECT_EQ(fields["agent.employee_number"], "no spaces or control characters");
@@ -330,19 +314,19 @@ TEST_F(AgentsEndToEnd, BadInputNamesTheFieldsAndRefusalsSayWhy) {
   bad.mutable_agent()->mutable_skills(0)->set_skill_id("klingon");
   bad.mutable_agent()->mutable_skills(0)->set_level(3);
   bad.mutable_agent()->set_blending_mode(v1::BLENDING_MODE_BLENDED);
-  status = dialing_->CreateAgent(As("root", "admin").get(), bad, &created);
+  status = dialing_->CreateAgent(As("root", {"admin"}).get(), bad, &created);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(testing::FieldViolations(status)["agent.skills[0].skill_id"], "no such skill");
 
   // Agents do not manage the roster.
   bad.mutable_agent()->clear_skills();
-  EXPECT_EQ(dialing_->CreateAgent(As("agent-bad", "agent").get(), bad, &created).error_code(),
+  EXPECT_EQ(dialing_->CreateAgent(As("agent-bad", {"agent"}).get(), bad, &created).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
 
   v1::CreateSkillRequest skill_request;
   skill_request.mutable_skill()->set_skill_id("VIP care");
   v1::CreateSkillResponse skill_response;
-  status = dialing_->CreateSkill(As("root", "admin").get(), skill_request, &skill_response);
+  status = dialing_->CreateSkill(As("root", {"admin"}).get(), skill_request, &skill_response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   fields = testing::FieldViolations(status);
   EXPECT_EQ(fields["skill.skill_id"], "1 to 64 of a-z, 0-9 and _");
@@ -351,19 +335,19 @@ TEST_F(AgentsEndToEnd, BadInputNamesTheFieldsAndRefusalsSayWhy) {
   v1::GetAgentRequest get;
   get.set_agent_id("nope");
   v1::GetAgentResponse got;
-  status = dialing_->GetAgent(As("root", "admin").get(), get, &got);
+  status = dialing_->GetAgent(As("root", {"admin"}).get(), get, &got);
   EXPECT_EQ(testing::FieldViolations(status)["agent_id"], "not an agent id (a UUID)");
 
   // An inactive agent cannot log in.
   created = {};
-  status = dialing_->CreateAgent(As("root", "admin").get(), bad, &created);
+  status = dialing_->CreateAgent(As("root", {"admin"}).get(), bad, &created);
   ASSERT_TRUE(status.ok()) << status.error_message();
   v1::UpdateAgentRequest retire;
   retire.mutable_agent()->set_agent_id(created.agent().agent_id());
   retire.mutable_agent()->set_active(false);
   retire.mutable_update_mask()->add_paths("active");
   v1::UpdateAgentResponse retired;
-  status = dialing_->UpdateAgent(As("root", "admin").get(), retire, &retired);
+  status = dialing_->UpdateAgent(As("root", {"admin"}).get(), retire, &retired);
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_FALSE(retired.agent().active());
   EXPECT_EQ(retired.agent().revision(), 2);
@@ -390,7 +374,7 @@ TEST_F(AgentsEndToEnd, BadInputNamesTheFieldsAndRefusalsSayWhy) {
   v1::GetLeadRequest lead;
   lead.set_lead_id(any_session);
   v1::GetLeadResponse lead_response;
-  EXPECT_EQ(dialing_->GetLead(As("root", "admin").get(), lead, &lead_response).error_code(),
+  EXPECT_EQ(dialing_->GetLead(As("root", {"admin"}).get(), lead, &lead_response).error_code(),
             grpc::StatusCode::UNIMPLEMENTED);
 }
 

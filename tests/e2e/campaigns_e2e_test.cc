@@ -14,8 +14,7 @@
 #include "telemarketing/events/v1/campaigns_events.pb.h"
 #include "tests/support/kafka_support.h"
 #include "tests/support/rpc_error.h"
-#include "tests/support/suite_process.h"
-#include "tests/support/suite_tokens.h"
+#include "tests/support/jwt_suite_test.h"
 #include "tests/support/test_env.h"
 
 namespace tmk {
@@ -25,31 +24,15 @@ namespace v1 = telemarketing::campaigns::v1;
 namespace contacts = telemarketing::contacts::v1;
 namespace common = telemarketing::common::v1;
 
-class CampaignsEndToEnd : public ::testing::Test {
+class CampaignsEndToEnd : public testing::JwtSuiteTest<CampaignsEndToEnd> {
+ public:  // read by JwtSuiteTest
+  static constexpr char kServices[] = "contacts,campaigns";
+
  protected:
-  static void SetUpTestSuite() {
-    testing::SuiteProcess::Options options;
-    options.region = "gd";
-    options.services = "contacts,campaigns";
-    options.extra_args = testing::JwtServerArgs();
-    suite_ = new testing::SuiteProcess(options);
-  }
-  static void TearDownTestSuite() {
-    delete suite_;
-    suite_ = nullptr;
-  }
   void SetUp() override {
-    ASSERT_TRUE(suite_->running()) << testing::Tail(suite_->log_path());
+    JwtSuiteTest::SetUp();
     campaigns_ = v1::CampaignsService::NewStub(suite_->channel());
     contacts_ = contacts::ContactsService::NewStub(suite_->channel());
-  }
-
-  // A call as `who` (a supervisor of region gd unless roles say otherwise).
-  std::unique_ptr<grpc::ClientContext> As(const std::string& who,
-                                          std::vector<std::string> roles = {"supervisor"}) {
-    auto context = std::make_unique<grpc::ClientContext>();
-    context->AddMetadata("authorization", testing::BearerToken(who, std::move(roles), {"gd"}));
-    return context;
   }
 
   // Three customers tagged for this test, evaluated into a list (R8).
@@ -200,7 +183,6 @@ class CampaignsEndToEnd : public ::testing::Test {
     return response.disposition_set().disposition_set_id();
   }
 
-  static inline testing::SuiteProcess* suite_ = nullptr;
   std::unique_ptr<v1::CampaignsService::Stub> campaigns_;
   std::unique_ptr<contacts::ContactsService::Stub> contacts_;
 };
