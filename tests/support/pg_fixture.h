@@ -5,7 +5,10 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "services/common/events/outbox.h"
+#include "services/common/pg/migration.h"
 #include "services/common/pg/pg_pool.h"
 #include "tests/support/test_env.h"
 
@@ -26,6 +29,14 @@ class PgSchemaTest : public ::testing::Test {
       tx.exec("DROP SCHEMA IF EXISTS " + pg::QuoteIdentifier(schema_) + " CASCADE");
       return absl::OkStatus();
     });
+  }
+
+  // A service's schema as the service runs it: the outbox and inbox tables, then its migrations.
+  void ApplyServiceMigrations(const std::vector<pg::Migration>& migrations) {
+    absl::Status events = pg::ApplyMigrations(*pool_, events::EventTableMigrations());
+    ASSERT_TRUE(events.ok()) << events;
+    absl::Status migrated = pg::ApplyMigrations(*pool_, migrations);
+    ASSERT_TRUE(migrated.ok()) << migrated;
   }
 
   // Runs `sql` and returns the first column of the first row as text.

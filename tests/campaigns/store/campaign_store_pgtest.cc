@@ -10,7 +10,6 @@
 #include <set>
 
 #include "services/common/core/uuid.h"
-#include "services/common/events/outbox.h"
 #include "services/common/pg/migration.h"
 #include "tests/support/pg_fixture.h"
 
@@ -29,9 +28,7 @@ class CampaignStoreTest : public testing::PgSchemaTest {
  protected:
   void SetUp() override {
     PgSchemaTest::SetUp();
-    ASSERT_TRUE(pg::ApplyMigrations(*pool_, events::EventTableMigrations()).ok());
-    absl::Status migrated = pg::ApplyMigrations(*pool_, Migrations());
-    ASSERT_TRUE(migrated.ok()) << migrated;
+    ApplyServiceMigrations(Migrations());
   }
 
   template <class Body>

@@ -6,7 +6,6 @@
 
 #include "services/campaigns/domain/contact_policy.h"
 #include "services/campaigns/store/calling_windows_mapping.h"
-#include "services/common/events/outbox.h"
 #include "services/common/pg/migration.h"
 #include "tests/support/pg_fixture.h"
 
@@ -27,9 +26,7 @@ class ContactPolicyStoreTest : public testing::PgSchemaTest {
  protected:
   void SetUp() override {
     PgSchemaTest::SetUp();
-    ASSERT_TRUE(pg::ApplyMigrations(*pool_, events::EventTableMigrations()).ok());
-    absl::Status migrated = pg::ApplyMigrations(*pool_, Migrations());
-    ASSERT_TRUE(migrated.ok()) << migrated;
+    ApplyServiceMigrations(Migrations());
   }
 
   v1::ContactPolicy Get(const std::string& region) {

@@ -8,7 +8,6 @@
 #include <gtest/gtest.h>
 
 #include "services/common/core/uuid.h"
-#include "services/common/events/outbox.h"
 #include "services/common/pg/migration.h"
 #include "tests/support/pg_fixture.h"
 
@@ -27,9 +26,7 @@ class DispositionSetStoreTest : public testing::PgSchemaTest {
  protected:
   void SetUp() override {
     PgSchemaTest::SetUp();
-    ASSERT_TRUE(pg::ApplyMigrations(*pool_, events::EventTableMigrations()).ok());
-    absl::Status migrated = pg::ApplyMigrations(*pool_, Migrations());
-    ASSERT_TRUE(migrated.ok()) << migrated;
+    ApplyServiceMigrations(Migrations());
   }
 
   absl::Status Run(const std::function<void(pqxx::work&)>& body) {

@@ -9,7 +9,6 @@
 #include <functional>
 
 #include "services/common/core/uuid.h"
-#include "services/common/events/outbox.h"
 #include "tests/support/pg_fixture.h"
 
 namespace tmk::campaigns {
@@ -26,9 +25,7 @@ class ScriptStoreTest : public testing::PgSchemaTest {
  protected:
   void SetUp() override {
     PgSchemaTest::SetUp();
-    ASSERT_TRUE(pg::ApplyMigrations(*pool_, events::EventTableMigrations()).ok());
-    absl::Status applied = pg::ApplyMigrations(*pool_, Migrations());
-    ASSERT_TRUE(applied.ok()) << applied;
+    ApplyServiceMigrations(Migrations());
   }
 
   void Run(const std::function<void(pqxx::work&)>& body) {

@@ -6,7 +6,6 @@
 #include <google/protobuf/util/time_util.h>
 
 #include "services/common/core/uuid.h"
-#include "services/common/events/outbox.h"
 #include "services/common/pg/migration.h"
 #include "tests/support/pg_fixture.h"
 
@@ -22,9 +21,7 @@ class AccessAuditStoreTest : public testing::PgSchemaTest {
  protected:
   void SetUp() override {
     PgSchemaTest::SetUp();
-    ASSERT_TRUE(pg::ApplyMigrations(*pool_, events::EventTableMigrations()).ok());
-    absl::Status migrated = pg::ApplyMigrations(*pool_, Migrations());
-    ASSERT_TRUE(migrated.ok()) << migrated;
+    ApplyServiceMigrations(Migrations());
   }
 
   v1::AccessAuditEntry Entry(const std::string& customer_id, const std::string& actor,

@@ -6,7 +6,6 @@
 #include <set>
 
 #include "services/common/core/uuid.h"
-#include "services/common/events/outbox.h"
 #include "services/contacts/domain/callability.h"
 #include "services/contacts/store/consent_store.h"
 #include "services/contacts/store/customer_store.h"
@@ -33,9 +32,7 @@ class ConsentStoreTest : public testing::PgSchemaTest {
  protected:
   void SetUp() override {
     PgSchemaTest::SetUp();
-    ASSERT_TRUE(pg::ApplyMigrations(*pool_, events::EventTableMigrations()).ok());
-    absl::Status applied = pg::ApplyMigrations(*pool_, Migrations());
-    ASSERT_TRUE(applied.ok()) << applied;
+    ApplyServiceMigrations(Migrations());
   }
 
   void Run(const std::function<void(pqxx::work&)>& body) {

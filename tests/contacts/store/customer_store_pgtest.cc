@@ -5,7 +5,6 @@
 #include <google/protobuf/util/message_differencer.h>
 
 #include "services/common/core/uuid.h"
-#include "services/common/events/outbox.h"
 #include "services/common/pg/migration.h"
 #include "services/contacts/domain/segment_filter.h"
 #include "services/contacts/store/customer_history_store.h"
@@ -24,8 +23,7 @@ class CustomerStoreTest : public testing::PgSchemaTest {
  protected:
   void SetUp() override {
     PgSchemaTest::SetUp();
-    ASSERT_TRUE(pg::ApplyMigrations(*pool_, events::EventTableMigrations()).ok());
-    ASSERT_TRUE(pg::ApplyMigrations(*pool_, Migrations()).ok());
+    ApplyServiceMigrations(Migrations());
   }
 
   v1::Customer Customer() {

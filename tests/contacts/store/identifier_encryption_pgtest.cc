@@ -42,9 +42,7 @@ class IdentifierEncryptionTest : public testing::PgSchemaTest {
  protected:
   void SetUp() override {
     PgSchemaTest::SetUp();
-    ASSERT_TRUE(pg::ApplyMigrations(*pool_, events::EventTableMigrations()).ok());
-    absl::Status migrated = pg::ApplyMigrations(*pool_, Migrations());
-    ASSERT_TRUE(migrated.ok()) << migrated;
+    ApplyServiceMigrations(Migrations());
   }
 
   void Run(const std::function<void(pqxx::work&)>& body) {

@@ -15,7 +15,6 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "services/common/core/uuid.h"
-#include "services/common/events/outbox.h"
 #include "services/common/pg/migration.h"
 #include "telemarketing/common/v1/channel.pb.h"
 #include "telemarketing/common/v1/sales.pb.h"
@@ -57,9 +56,7 @@ class SegmentStoreTest : public testing::PgSchemaTest {
  protected:
   void SetUp() override {
     PgSchemaTest::SetUp();
-    ASSERT_TRUE(pg::ApplyMigrations(*pool_, events::EventTableMigrations()).ok());
-    absl::Status migrated = pg::ApplyMigrations(*pool_, Migrations());
-    ASSERT_TRUE(migrated.ok()) << migrated;
+    ApplyServiceMigrations(Migrations());
   }
 
   std::string Add(const Person& p) {

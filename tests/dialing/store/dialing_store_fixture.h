@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "services/common/core/uuid.h"
-#include "services/common/events/outbox.h"
 #include "services/common/pg/migration.h"
 #include "telemarketing/dialing/v1/agent.pb.h"
 #include "tests/support/pg_fixture.h"
@@ -24,9 +23,7 @@ class DialingStoreTest : public tmk::testing::PgSchemaTest {
  protected:
   void SetUp() override {
     PgSchemaTest::SetUp();
-    ASSERT_TRUE(pg::ApplyMigrations(*pool_, events::EventTableMigrations()).ok());
-    absl::Status migrated = pg::ApplyMigrations(*pool_, Migrations());
-    ASSERT_TRUE(migrated.ok()) << migrated;
+    ApplyServiceMigrations(Migrations());
   }
 
   absl::Status Run(const std::function<void(pqxx::work&)>& body) {
