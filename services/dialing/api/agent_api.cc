@@ -54,6 +54,27 @@ void Merge(const Message& from, const google::protobuf::FieldMask& mask, Message
   FieldMaskUtil::MergeMessageTo(from, mask, replace, &into);
 }
 
+// Reads resource `id` from `store` into `out`, NOT_FOUND naming `what` when there is none.
+template <typename Store, typename Resource>
+absl::Status ReadInto(pqxx::work& tx, const Store& store, std::string_view what,
+                      const std::string& id, Resource& out) {
+  std::optional<Resource> found = store.Find(tx, id);
+  if (!found) return NotFound(what, id);
+  out = *std::move(found);
+  return absl::OkStatus();
+}
+
+// Answers a retried create or update with its resource as it stands now.
+template <typename Store, typename Resource>
+auto ReadBack(const Store& store, std::string_view what, Resource& out) {
+  return [&store, what, &out](pqxx::work& tx, const std::string& id) {
+    return ReadInto(tx, store, what, id, out);
+  };
+}
+
+// A retried delete answers as the first did: there is nothing left to read back.
+absl::Status Deleted(pqxx::work&, const std::string&) { return absl::OkStatus(); }
+
 bool IsSkillKey(const std::string& key) { return IsSkillId(key); }
 
 // The token names the listing's filter, so one replayed against another filter is refused.
@@ -79,6 +100,22 @@ absl::Status AgentApi::AuthorizeWrite(const auth::Principal& who, std::string_vi
 
 absl::Status AgentApi::AuthorizeRead(const auth::Principal& who, std::string_view action) const {
   return auth::Authorize(who, auth::RoleSet::All(), runtime_.context().region, action);
+}
+
+absl::Status AgentApi::Mutate(const std::string& verb, const std::string& request_id,
+                              const std::string& fingerprint, const std::string& resource_id,
+                              const Replay& replay, const Change& change) {
+  return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
+    if (!request_id.empty()) {
+      if (auto earlier = requests_.Find(tx, verb, request_id)) {
+        if (earlier->fingerprint != fingerprint) return grpcx::ReusedRequestId();
+        return replay(tx, earlier->resource_id);
+      }
+    }
+    if (absl::Status changed = change(tx); !changed.ok()) return changed;
+    if (!request_id.empty()) requests_.Save(tx, verb, request_id, {resource_id, fingerprint});
+    return absl::OkStatus();
+  });
 }
 
 absl::Status AgentApi::CheckAgentFits(pqxx::work& tx, const v1::Agent& agent,
@@ -132,7 +169,6 @@ absl::Status AgentApi::CreateAgent(const auth::Principal& who,
   if (!v.empty()) return v.ToStatus("invalid agent");
 
   const Clock& clock = runtime_.context().clock;
-  const std::string fingerprint = grpcx::RequestFingerprint(request);
   // Output-only fields are ignored on input (AIP-203). A new agent is on the roster to work, so
   // it starts active; UpdateAgent retires it.
   v1::Agent agent = request.agent();
@@ -142,25 +178,15 @@ absl::Status AgentApi::CreateAgent(const auth::Principal& who,
   *agent.mutable_create_time() = grpcx::ToProtoTime(clock.Now());
   *agent.mutable_update_time() = agent.create_time();
   agent.set_revision(1);
-  return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-    if (!request.request_id().empty()) {
-      if (auto earlier = requests_.Find(tx, "CreateAgent", request.request_id())) {
-        if (earlier->fingerprint != fingerprint) return grpcx::ReusedRequestId();
-        std::optional<v1::Agent> existing = agents_.Find(tx, earlier->resource_id);
-        if (!existing) return NotFound("agent", earlier->resource_id);
-        *response.mutable_agent() = *std::move(existing);
-        return absl::OkStatus();
-      }
-    }
+  auto create = [&](pqxx::work& tx) -> absl::Status {
     if (absl::Status fits = CheckAgentFits(tx, agent, "agent"); !fits.ok()) return fits;
     agents_.Insert(tx, agent);
-    if (!request.request_id().empty()) {
-      requests_.Save(tx, "CreateAgent", request.request_id(), {agent.agent_id(), fingerprint});
-    }
     events_.AgentUpdated(tx, agent);
     *response.mutable_agent() = agent;
     return absl::OkStatus();
-  });
+  };
+  return Mutate("CreateAgent", request.request_id(), grpcx::RequestFingerprint(request),
+                agent.agent_id(), ReadBack(agents_, "agent", *response.mutable_agent()), create);
 }
 
 absl::Status AgentApi::GetAgent(const auth::Principal& who, const v1::GetAgentRequest& request,
@@ -169,11 +195,8 @@ absl::Status AgentApi::GetAgent(const auth::Principal& who, const v1::GetAgentRe
   Violations v;
   grpcx::CheckResourceId(request.agent_id(), "agent_id", "agent", v);
   if (!v.empty()) return v.ToStatus();
-  return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-    std::optional<v1::Agent> agent = agents_.Find(tx, request.agent_id());
-    if (!agent) return NotFound("agent", request.agent_id());
-    *response.mutable_agent() = *std::move(agent);
-    return absl::OkStatus();
+  return runtime_.pool().Transact([&](pqxx::work& tx) {
+    return ReadInto(tx, agents_, "agent", request.agent_id(), *response.mutable_agent());
   });
 }
 
@@ -220,17 +243,7 @@ absl::Status AgentApi::UpdateAgent(const auth::Principal& who,
     if (!v.empty()) return v.ToStatus("invalid update");
   }
   const Clock& clock = runtime_.context().clock;
-  const std::string fingerprint = grpcx::RequestFingerprint(request);
-  return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-    if (!request.request_id().empty()) {
-      if (auto earlier = requests_.Find(tx, "UpdateAgent", request.request_id())) {
-        if (earlier->fingerprint != fingerprint) return grpcx::ReusedRequestId();
-        std::optional<v1::Agent> current = agents_.Find(tx, earlier->resource_id);
-        if (!current) return NotFound("agent", earlier->resource_id);
-        *response.mutable_agent() = *std::move(current);
-        return absl::OkStatus();
-      }
-    }
+  auto update = [&](pqxx::work& tx) -> absl::Status {
     std::optional<v1::Agent> before = agents_.Find(tx, in.agent_id(), /*for_update=*/true);
     if (!before) return NotFound("agent", in.agent_id());
     if (in.revision() != 0 && in.revision() != before->revision()) {
@@ -242,9 +255,6 @@ absl::Status AgentApi::UpdateAgent(const auth::Principal& who,
     CheckAgent(ToDomain(after), "agent", v);
     if (!v.empty()) return v.ToStatus("invalid agent");
     if (absl::Status fits = CheckAgentFits(tx, after, "agent"); !fits.ok()) return fits;
-    if (!request.request_id().empty()) {
-      requests_.Save(tx, "UpdateAgent", request.request_id(), {in.agent_id(), fingerprint});
-    }
     if (MessageDifferencer::Equals(after, *before)) {
       *response.mutable_agent() = *std::move(before);  // nothing changed
       return absl::OkStatus();
@@ -256,7 +266,9 @@ absl::Status AgentApi::UpdateAgent(const auth::Principal& who,
     events_.AgentUpdated(tx, after);
     *response.mutable_agent() = std::move(after);
     return absl::OkStatus();
-  });
+  };
+  return Mutate("UpdateAgent", request.request_id(), grpcx::RequestFingerprint(request),
+                in.agent_id(), ReadBack(agents_, "agent", *response.mutable_agent()), update);
 }
 
 // ---- Agent groups ----
@@ -273,30 +285,19 @@ absl::Status AgentApi::CreateAgentGroup(const auth::Principal& who,
   if (!v.empty()) return v.ToStatus("invalid agent group");
 
   const Clock& clock = runtime_.context().clock;
-  const std::string fingerprint = grpcx::RequestFingerprint(request);
   v1::AgentGroup group = request.agent_group();
   group.set_agent_group_id(NewId(clock));
   *group.mutable_create_time() = grpcx::ToProtoTime(clock.Now());
   *group.mutable_update_time() = group.create_time();
   group.set_revision(1);
-  return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-    if (!request.request_id().empty()) {
-      if (auto earlier = requests_.Find(tx, "CreateAgentGroup", request.request_id())) {
-        if (earlier->fingerprint != fingerprint) return grpcx::ReusedRequestId();
-        std::optional<v1::AgentGroup> existing = groups_.Find(tx, earlier->resource_id);
-        if (!existing) return NotFound("agent group", earlier->resource_id);
-        *response.mutable_agent_group() = *std::move(existing);
-        return absl::OkStatus();
-      }
-    }
+  auto create = [&](pqxx::work& tx) -> absl::Status {
     groups_.Insert(tx, group);
-    if (!request.request_id().empty()) {
-      requests_.Save(tx, "CreateAgentGroup", request.request_id(),
-                     {group.agent_group_id(), fingerprint});
-    }
     *response.mutable_agent_group() = group;
     return absl::OkStatus();
-  });
+  };
+  return Mutate("CreateAgentGroup", request.request_id(), grpcx::RequestFingerprint(request),
+                group.agent_group_id(),
+                ReadBack(groups_, "agent group", *response.mutable_agent_group()), create);
 }
 
 absl::Status AgentApi::GetAgentGroup(const auth::Principal& who,
@@ -308,11 +309,9 @@ absl::Status AgentApi::GetAgentGroup(const auth::Principal& who,
   Violations v;
   grpcx::CheckResourceId(request.agent_group_id(), "agent_group_id", "agent group", v);
   if (!v.empty()) return v.ToStatus();
-  return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-    std::optional<v1::AgentGroup> group = groups_.Find(tx, request.agent_group_id());
-    if (!group) return NotFound("agent group", request.agent_group_id());
-    *response.mutable_agent_group() = *std::move(group);
-    return absl::OkStatus();
+  return runtime_.pool().Transact([&](pqxx::work& tx) {
+    return ReadInto(tx, groups_, "agent group", request.agent_group_id(),
+                    *response.mutable_agent_group());
   });
 }
 
@@ -356,17 +355,7 @@ absl::Status AgentApi::UpdateAgentGroup(const auth::Principal& who,
     if (!v.empty()) return v.ToStatus("invalid update");
   }
   const Clock& clock = runtime_.context().clock;
-  const std::string fingerprint = grpcx::RequestFingerprint(request);
-  return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-    if (!request.request_id().empty()) {
-      if (auto earlier = requests_.Find(tx, "UpdateAgentGroup", request.request_id())) {
-        if (earlier->fingerprint != fingerprint) return grpcx::ReusedRequestId();
-        std::optional<v1::AgentGroup> current = groups_.Find(tx, earlier->resource_id);
-        if (!current) return NotFound("agent group", earlier->resource_id);
-        *response.mutable_agent_group() = *std::move(current);
-        return absl::OkStatus();
-      }
-    }
+  auto update = [&](pqxx::work& tx) -> absl::Status {
     std::optional<v1::AgentGroup> before =
         groups_.Find(tx, in.agent_group_id(), /*for_update=*/true);
     if (!before) return NotFound("agent group", in.agent_group_id());
@@ -378,10 +367,6 @@ absl::Status AgentApi::UpdateAgentGroup(const auth::Principal& who,
     Violations v;
     CheckAgentGroup(ToDomain(after), "agent_group", v);
     if (!v.empty()) return v.ToStatus("invalid agent group");
-    if (!request.request_id().empty()) {
-      requests_.Save(tx, "UpdateAgentGroup", request.request_id(),
-                     {in.agent_group_id(), fingerprint});
-    }
     if (MessageDifferencer::Equals(after, *before)) {
       *response.mutable_agent_group() = *std::move(before);
       return absl::OkStatus();
@@ -391,7 +376,10 @@ absl::Status AgentApi::UpdateAgentGroup(const auth::Principal& who,
     groups_.Update(tx, after);
     *response.mutable_agent_group() = std::move(after);
     return absl::OkStatus();
-  });
+  };
+  return Mutate("UpdateAgentGroup", request.request_id(), grpcx::RequestFingerprint(request),
+                in.agent_group_id(),
+                ReadBack(groups_, "agent group", *response.mutable_agent_group()), update);
 }
 
 absl::Status AgentApi::DeleteAgentGroup(const auth::Principal& who,
@@ -406,13 +394,7 @@ absl::Status AgentApi::DeleteAgentGroup(const auth::Principal& who,
     grpcx::CheckRequestId(request.request_id(), v);
     if (!v.empty()) return v.ToStatus();
   }
-  const std::string fingerprint = grpcx::RequestFingerprint(request);
-  return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-    if (!request.request_id().empty()) {
-      if (auto earlier = requests_.Find(tx, "DeleteAgentGroup", request.request_id())) {
-        return earlier->fingerprint == fingerprint ? absl::OkStatus() : grpcx::ReusedRequestId();
-      }
-    }
+  auto remove = [&](pqxx::work& tx) -> absl::Status {
     if (!groups_.Find(tx, request.agent_group_id(), /*for_update=*/true)) {
       return NotFound("agent group", request.agent_group_id());
     }
@@ -425,12 +407,10 @@ absl::Status AgentApi::DeleteAgentGroup(const auth::Principal& who,
                         "AGENT_GROUP_IN_USE");
     }
     groups_.Delete(tx, request.agent_group_id());
-    if (!request.request_id().empty()) {
-      requests_.Save(tx, "DeleteAgentGroup", request.request_id(),
-                     {request.agent_group_id(), fingerprint});
-    }
     return absl::OkStatus();
-  });
+  };
+  return Mutate("DeleteAgentGroup", request.request_id(), grpcx::RequestFingerprint(request),
+                request.agent_group_id(), Deleted, remove);
 }
 
 // ---- Skills ----
@@ -444,29 +424,18 @@ absl::Status AgentApi::CreateSkill(const auth::Principal& who,
   grpcx::CheckRequestId(request.request_id(), v);
   if (!v.empty()) return v.ToStatus("invalid skill");
 
-  const std::string fingerprint = grpcx::RequestFingerprint(request);
   v1::Skill skill = request.skill();
   *skill.mutable_create_time() = grpcx::ToProtoTime(runtime_.context().clock.Now());
-  return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-    if (!request.request_id().empty()) {
-      if (auto earlier = requests_.Find(tx, "CreateSkill", request.request_id())) {
-        if (earlier->fingerprint != fingerprint) return grpcx::ReusedRequestId();
-        std::optional<v1::Skill> existing = skills_.Find(tx, earlier->resource_id);
-        if (!existing) return NotFound("skill", earlier->resource_id);
-        *response.mutable_skill() = *std::move(existing);
-        return absl::OkStatus();
-      }
-    }
+  auto create = [&](pqxx::work& tx) -> absl::Status {
     if (skills_.Find(tx, skill.skill_id())) {
       return absl::AlreadyExistsError(absl::StrCat("skill ", skill.skill_id(), " exists"));
     }
     skills_.Insert(tx, skill);
-    if (!request.request_id().empty()) {
-      requests_.Save(tx, "CreateSkill", request.request_id(), {skill.skill_id(), fingerprint});
-    }
     *response.mutable_skill() = skill;
     return absl::OkStatus();
-  });
+  };
+  return Mutate("CreateSkill", request.request_id(), grpcx::RequestFingerprint(request),
+                skill.skill_id(), ReadBack(skills_, "skill", *response.mutable_skill()), create);
 }
 
 absl::Status AgentApi::GetSkill(const auth::Principal& who, const v1::GetSkillRequest& request,
@@ -475,11 +444,8 @@ absl::Status AgentApi::GetSkill(const auth::Principal& who, const v1::GetSkillRe
   if (!IsSkillId(request.skill_id())) {
     return InvalidField("skill_id", "1 to 64 of a-z, 0-9 and _");
   }
-  return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-    std::optional<v1::Skill> skill = skills_.Find(tx, request.skill_id());
-    if (!skill) return NotFound("skill", request.skill_id());
-    *response.mutable_skill() = *std::move(skill);
-    return absl::OkStatus();
+  return runtime_.pool().Transact([&](pqxx::work& tx) {
+    return ReadInto(tx, skills_, "skill", request.skill_id(), *response.mutable_skill());
   });
 }
 
@@ -517,18 +483,8 @@ absl::Status AgentApi::UpdateSkill(const auth::Principal& who,
     CheckMask(request.update_mask(), kSkillEditable, v);
     if (!v.empty()) return v.ToStatus("invalid update");
   }
-  const std::string fingerprint = grpcx::RequestFingerprint(request);
   // Skills carry no revision (agent.proto): a last writer wins on a name or description.
-  return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-    if (!request.request_id().empty()) {
-      if (auto earlier = requests_.Find(tx, "UpdateSkill", request.request_id())) {
-        if (earlier->fingerprint != fingerprint) return grpcx::ReusedRequestId();
-        std::optional<v1::Skill> current = skills_.Find(tx, earlier->resource_id);
-        if (!current) return NotFound("skill", earlier->resource_id);
-        *response.mutable_skill() = *std::move(current);
-        return absl::OkStatus();
-      }
-    }
+  auto update = [&](pqxx::work& tx) -> absl::Status {
     std::optional<v1::Skill> before = skills_.Find(tx, in.skill_id(), /*for_update=*/true);
     if (!before) return NotFound("skill", in.skill_id());
     v1::Skill after = *before;
@@ -537,12 +493,11 @@ absl::Status AgentApi::UpdateSkill(const auth::Principal& who,
     CheckSkill(ToDomain(after), "skill", v);
     if (!v.empty()) return v.ToStatus("invalid skill");
     skills_.Update(tx, after);
-    if (!request.request_id().empty()) {
-      requests_.Save(tx, "UpdateSkill", request.request_id(), {in.skill_id(), fingerprint});
-    }
     *response.mutable_skill() = std::move(after);
     return absl::OkStatus();
-  });
+  };
+  return Mutate("UpdateSkill", request.request_id(), grpcx::RequestFingerprint(request),
+                in.skill_id(), ReadBack(skills_, "skill", *response.mutable_skill()), update);
 }
 
 absl::Status AgentApi::DeleteSkill(const auth::Principal& who,
@@ -555,13 +510,7 @@ absl::Status AgentApi::DeleteSkill(const auth::Principal& who,
     grpcx::CheckRequestId(request.request_id(), v);
     if (!v.empty()) return v.ToStatus();
   }
-  const std::string fingerprint = grpcx::RequestFingerprint(request);
-  return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-    if (!request.request_id().empty()) {
-      if (auto earlier = requests_.Find(tx, "DeleteSkill", request.request_id())) {
-        return earlier->fingerprint == fingerprint ? absl::OkStatus() : grpcx::ReusedRequestId();
-      }
-    }
+  auto remove = [&](pqxx::work& tx) -> absl::Status {
     if (!skills_.Find(tx, request.skill_id(), /*for_update=*/true)) {
       return NotFound("skill", request.skill_id());
     }
@@ -573,11 +522,10 @@ absl::Status AgentApi::DeleteSkill(const auth::Principal& who,
                         "SKILL_IN_USE");
     }
     skills_.Delete(tx, request.skill_id());
-    if (!request.request_id().empty()) {
-      requests_.Save(tx, "DeleteSkill", request.request_id(), {request.skill_id(), fingerprint});
-    }
     return absl::OkStatus();
-  });
+  };
+  return Mutate("DeleteSkill", request.request_id(), grpcx::RequestFingerprint(request),
+                request.skill_id(), Deleted, remove);
 }
 
 }  // namespace tmk::dialing

@@ -2,6 +2,9 @@
 // The agent roster (R18, R19): skills, agent groups and agents. Admins and supervisors manage it;
 // every role reads it. Rules live in domain/agent_roster_rules.h, SQL in store/; every change of
 // an agent publishes AgentUpdated on tm.agents.v1 in the same transaction.
+#include <functional>
+#include <string>
+
 #include "services/common/auth/principal.h"
 #include "services/common/server/service_runtime.h"
 #include "services/dialing/api/agent_events.h"
@@ -69,6 +72,16 @@ class AgentApi {
   // belong to another agent (ALREADY_EXISTS naming which).
   absl::Status CheckAgentFits(pqxx::work& tx, const telemarketing::dialing::v1::Agent& agent,
                               const std::string& prefix) const;
+
+  // Answers a retried request from the resource the first one produced (its id given).
+  using Replay = std::function<absl::Status(pqxx::work&, const std::string& resource_id)>;
+  using Change = std::function<absl::Status(pqxx::work&)>;
+  // Runs `change` in one transaction, idempotent by request_id (AIP-155): a retry with the same
+  // request answers through `replay`, a different request under a used key is refused, and a
+  // successful change is remembered under the key with `resource_id`.
+  absl::Status Mutate(const std::string& verb, const std::string& request_id,
+                      const std::string& fingerprint, const std::string& resource_id,
+                      const Replay& replay, const Change& change);
 
   server::ServiceRuntime& runtime_;
   AgentEvents& events_;

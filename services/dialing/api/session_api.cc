@@ -68,6 +68,13 @@ absl::Status SessionApi::CheckOwnSession(pqxx::work& tx, const auth::Principal& 
                    ": it belongs to another agent"));
 }
 
+absl::StatusOr<SessionRow> SessionApi::FindSession(pqxx::work& tx,
+                                                   const std::string& session_id) const {
+  std::optional<SessionRow> row = session_rows_.Find(tx, session_id);
+  if (!row) return absl::NotFoundError(absl::StrCat("session ", session_id, " not found"));
+  return *std::move(row);
+}
+
 absl::StatusOr<std::optional<v1::AgentSession>> SessionApi::Replay(
     pqxx::work& tx, const std::string& verb, const std::string& request_id,
     const std::string& fingerprint) const {
@@ -75,16 +82,42 @@ absl::StatusOr<std::optional<v1::AgentSession>> SessionApi::Replay(
   std::optional<RequestRecords::Record> earlier = requests_.Find(tx, verb, request_id);
   if (!earlier) return std::nullopt;
   if (earlier->fingerprint != fingerprint) return grpcx::ReusedRequestId();
-  std::optional<SessionRow> row = session_rows_.Find(tx, earlier->resource_id);
-  if (!row) {
-    return absl::NotFoundError(absl::StrCat("session ", earlier->resource_id, " not found"));
-  }
+  absl::StatusOr<SessionRow> row = FindSession(tx, earlier->resource_id);
+  if (!row.ok()) return row.status();
   return std::optional<v1::AgentSession>(std::move(row->session));
 }
 
 void SessionApi::Remember(pqxx::work& tx, const std::string& verb, const std::string& request_id,
                           const std::string& session_id, const std::string& fingerprint) const {
   if (!request_id.empty()) requests_.Save(tx, verb, request_id, {session_id, fingerprint});
+}
+
+absl::Status SessionApi::Mutate(const std::string& verb, const std::string& request_id,
+                                const std::string& fingerprint, v1::AgentSession& out,
+                                const SessionChange& change) {
+  return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
+    auto replayed = Replay(tx, verb, request_id, fingerprint);
+    if (!replayed.ok()) return replayed.status();
+    if (*replayed) {
+      out = **std::move(replayed);
+      return absl::OkStatus();
+    }
+    absl::StatusOr<v1::AgentSession> session = change(tx);
+    if (!session.ok()) return session.status();
+    Remember(tx, verb, request_id, session->session_id(), fingerprint);
+    out = *std::move(session);
+    return absl::OkStatus();
+  });
+}
+
+absl::StatusOr<v1::AgentSession> SessionApi::ChangeOwnSession(pqxx::work& tx,
+                                                              const auth::Principal& who,
+                                                              const std::string& session_id,
+                                                              const StateRequest& change) {
+  absl::StatusOr<SessionRow> row = sessions_.Lock(tx, session_id);
+  if (!row.ok()) return row.status();
+  if (absl::Status own = CheckOwnSession(tx, who, row->session); !own.ok()) return own;
+  return sessions_.Change(tx, *std::move(row), change, "agent");
 }
 
 // ---- AgentDesktopService ----
@@ -112,14 +145,7 @@ absl::Status SessionApi::StartSession(const auth::Principal& who,
   grpcx::CheckRequestId(request.request_id(), v);
   if (!v.empty()) return v.ToStatus("invalid session start");
 
-  const std::string fingerprint = grpcx::RequestFingerprint(request);
-  return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-    auto replayed = Replay(tx, "StartSession", request.request_id(), fingerprint);
-    if (!replayed.ok()) return replayed.status();
-    if (*replayed) {
-      *response.mutable_session() = **std::move(replayed);
-      return absl::OkStatus();
-    }
+  auto start = [&](pqxx::work& tx) -> absl::StatusOr<v1::AgentSession> {
     // Locking the agent serialises its logins; the unique index backs this up.
     std::optional<v1::Agent> agent = agents_.Find(tx, request.agent_id(), /*for_update=*/true);
     if (!agent) {
@@ -132,12 +158,10 @@ absl::Status SessionApi::StartSession(const auth::Principal& who,
     }
     AgentSessions::Login login{request.station_id(), ToVector(request.campaign_ids()),
                                ToVector(request.queue_ids()), pause};
-    absl::StatusOr<v1::AgentSession> session = sessions_.Start(tx, *agent, login);
-    if (!session.ok()) return session.status();
-    Remember(tx, "StartSession", request.request_id(), session->session_id(), fingerprint);
-    *response.mutable_session() = *std::move(session);
-    return absl::OkStatus();
-  });
+    return sessions_.Start(tx, *agent, login);
+  };
+  return Mutate("StartSession", request.request_id(), grpcx::RequestFingerprint(request),
+                *response.mutable_session(), start);
 }
 
 absl::Status SessionApi::EndSession(const auth::Principal& who,
@@ -148,27 +172,13 @@ absl::Status SessionApi::EndSession(const auth::Principal& who,
   grpcx::CheckResourceId(request.session_id(), "session_id", "session", v);
   grpcx::CheckRequestId(request.request_id(), v);
   if (!v.empty()) return v.ToStatus();
-  const std::string fingerprint = grpcx::RequestFingerprint(request);
-  return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-    auto replayed = Replay(tx, "EndSession", request.request_id(), fingerprint);
-    if (!replayed.ok()) return replayed.status();
-    if (*replayed) {
-      *response.mutable_session() = **std::move(replayed);
-      return absl::OkStatus();
-    }
-    absl::StatusOr<SessionRow> row = sessions_.Lock(tx, request.session_id());
-    if (!row.ok()) return row.status();
-    if (absl::Status own = CheckOwnSession(tx, who, row->session); !own.ok()) return own;
-    StateRequest logout;
-    logout.target = AgentState::kLoggedOut;
-    logout.cause = StateCause::kAgent;
-    absl::StatusOr<v1::AgentSession> session =
-        sessions_.Change(tx, *std::move(row), logout, "agent");
-    if (!session.ok()) return session.status();
-    Remember(tx, "EndSession", request.request_id(), session->session_id(), fingerprint);
-    *response.mutable_session() = *std::move(session);
-    return absl::OkStatus();
-  });
+  StateRequest logout;
+  logout.target = AgentState::kLoggedOut;
+  logout.cause = StateCause::kAgent;
+  return Mutate("EndSession", request.request_id(), grpcx::RequestFingerprint(request),
+                *response.mutable_session(), [&](pqxx::work& tx) {
+                  return ChangeOwnSession(tx, who, request.session_id(), logout);
+                });
 }
 
 absl::Status SessionApi::GetSession(const auth::Principal& who,
@@ -182,10 +192,8 @@ absl::Status SessionApi::GetSession(const auth::Principal& who,
   grpcx::CheckResourceId(request.session_id(), "session_id", "session", v);
   if (!v.empty()) return v.ToStatus();
   return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-    std::optional<SessionRow> row = session_rows_.Find(tx, request.session_id());
-    if (!row) {
-      return absl::NotFoundError(absl::StrCat("session ", request.session_id(), " not found"));
-    }
+    absl::StatusOr<SessionRow> row = FindSession(tx, request.session_id());
+    if (!row.ok()) return row.status();
     if (!reader) {
       if (absl::Status own = CheckOwnSession(tx, who, row->session); !own.ok()) return own;
     }
@@ -215,24 +223,10 @@ absl::Status SessionApi::SetAgentState(const auth::Principal& who,
   }
   grpcx::CheckRequestId(request.request_id(), v);
   if (!v.empty()) return v.ToStatus("invalid state change");
-  const std::string fingerprint = grpcx::RequestFingerprint(request);
-  return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-    auto replayed = Replay(tx, "SetAgentState", request.request_id(), fingerprint);
-    if (!replayed.ok()) return replayed.status();
-    if (*replayed) {
-      *response.mutable_session() = **std::move(replayed);
-      return absl::OkStatus();
-    }
-    absl::StatusOr<SessionRow> row = sessions_.Lock(tx, request.session_id());
-    if (!row.ok()) return row.status();
-    if (absl::Status own = CheckOwnSession(tx, who, row->session); !own.ok()) return own;
-    absl::StatusOr<v1::AgentSession> session =
-        sessions_.Change(tx, *std::move(row), change, "agent");
-    if (!session.ok()) return session.status();
-    Remember(tx, "SetAgentState", request.request_id(), session->session_id(), fingerprint);
-    *response.mutable_session() = *std::move(session);
-    return absl::OkStatus();
-  });
+  return Mutate("SetAgentState", request.request_id(), grpcx::RequestFingerprint(request),
+                *response.mutable_session(), [&](pqxx::work& tx) {
+                  return ChangeOwnSession(tx, who, request.session_id(), change);
+                });
 }
 
 // ---- DialingService ----
@@ -245,10 +239,8 @@ absl::Status SessionApi::GetAgentSession(const auth::Principal& who,
   grpcx::CheckResourceId(request.session_id(), "session_id", "session", v);
   if (!v.empty()) return v.ToStatus();
   return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-    std::optional<SessionRow> row = session_rows_.Find(tx, request.session_id());
-    if (!row) {
-      return absl::NotFoundError(absl::StrCat("session ", request.session_id(), " not found"));
-    }
+    absl::StatusOr<SessionRow> row = FindSession(tx, request.session_id());
+    if (!row.ok()) return row.status();
     *response.mutable_session() = std::move(row->session);
     return absl::OkStatus();
   });
@@ -317,14 +309,7 @@ absl::Status SessionApi::AssignAgentSession(const auth::Principal& who,
   }
   grpcx::CheckRequestId(request.request_id(), v);
   if (!v.empty()) return v.ToStatus("invalid assignment");
-  const std::string fingerprint = grpcx::RequestFingerprint(request);
-  return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-    auto replayed = Replay(tx, "AssignAgentSession", request.request_id(), fingerprint);
-    if (!replayed.ok()) return replayed.status();
-    if (*replayed) {
-      *response.mutable_session() = **std::move(replayed);
-      return absl::OkStatus();
-    }
+  auto assign = [&](pqxx::work& tx) -> absl::StatusOr<v1::AgentSession> {
     absl::StatusOr<SessionRow> row = sessions_.Lock(tx, request.session_id());
     if (!row.ok()) return row.status();
     std::optional<v1::Agent> agent = agents_.Find(tx, row->session.agent_id());
@@ -332,13 +317,10 @@ absl::Status SessionApi::AssignAgentSession(const auth::Principal& who,
     AgentSessions::Assignment assignment{static_cast<WorkMode>(request.work_mode()),
                                          ToVector(request.campaign_ids()),
                                          ToVector(request.queue_ids())};
-    absl::StatusOr<v1::AgentSession> session =
-        sessions_.Assign(tx, *std::move(row), *agent, assignment, SupervisorCause(who));
-    if (!session.ok()) return session.status();
-    Remember(tx, "AssignAgentSession", request.request_id(), session->session_id(), fingerprint);
-    *response.mutable_session() = *std::move(session);
-    return absl::OkStatus();
-  });
+    return sessions_.Assign(tx, *std::move(row), *agent, assignment, SupervisorCause(who));
+  };
+  return Mutate("AssignAgentSession", request.request_id(), grpcx::RequestFingerprint(request),
+                *response.mutable_session(), assign);
 }
 
 absl::Status SessionApi::ForceLogout(const auth::Principal& who,
@@ -356,23 +338,13 @@ absl::Status SessionApi::ForceLogout(const auth::Principal& who,
   }
   grpcx::CheckRequestId(request.request_id(), v);
   if (!v.empty()) return v.ToStatus();
-  const std::string fingerprint = grpcx::RequestFingerprint(request);
-  return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-    auto replayed = Replay(tx, "ForceLogout", request.request_id(), fingerprint);
-    if (!replayed.ok()) return replayed.status();
-    if (*replayed) {
-      *response.mutable_session() = **std::move(replayed);
-      return absl::OkStatus();
-    }
+  auto force_out = [&](pqxx::work& tx) -> absl::StatusOr<v1::AgentSession> {
     absl::StatusOr<SessionRow> row = sessions_.Lock(tx, request.session_id());
     if (!row.ok()) return row.status();
-    absl::StatusOr<v1::AgentSession> session =
-        sessions_.ForceLogout(tx, *std::move(row), SupervisorCause(who));
-    if (!session.ok()) return session.status();
-    Remember(tx, "ForceLogout", request.request_id(), session->session_id(), fingerprint);
-    *response.mutable_session() = *std::move(session);
-    return absl::OkStatus();
-  });
+    return sessions_.ForceLogout(tx, *std::move(row), SupervisorCause(who));
+  };
+  return Mutate("ForceLogout", request.request_id(), grpcx::RequestFingerprint(request),
+                *response.mutable_session(), force_out);
 }
 
 }  // namespace tmk::dialing

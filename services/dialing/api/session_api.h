@@ -4,6 +4,10 @@
 // only on a session of their own agent record (Agent.user_id = the caller's subject); supervisors
 // and admins read, assign and force out sessions of their region; integrators read. Every change
 // goes through AgentSessions, which publishes it on tm.agents.v1 in the same transaction.
+#include <functional>
+#include <optional>
+#include <string>
+
 #include "services/common/auth/principal.h"
 #include "services/common/server/service_runtime.h"
 #include "services/dialing/api/agent_sessions.h"
@@ -56,12 +60,27 @@ class SessionApi {
   // PERMISSION_DENIED unless the caller is the session's agent (R19: nobody acts for another).
   absl::Status CheckOwnSession(pqxx::work& tx, const auth::Principal& who,
                                const telemarketing::dialing::v1::AgentSession& session) const;
+  // The session by id, NOT_FOUND naming it when there is none.
+  absl::StatusOr<SessionRow> FindSession(pqxx::work& tx, const std::string& session_id) const;
   // The session a retried request_id already acted on (fingerprints equal), or nothing.
   absl::StatusOr<std::optional<telemarketing::dialing::v1::AgentSession>> Replay(
       pqxx::work& tx, const std::string& verb, const std::string& request_id,
       const std::string& fingerprint) const;
   void Remember(pqxx::work& tx, const std::string& verb, const std::string& request_id,
                 const std::string& session_id, const std::string& fingerprint) const;
+
+  using SessionChange =
+      std::function<absl::StatusOr<telemarketing::dialing::v1::AgentSession>(pqxx::work&)>;
+  // Runs `change` in one transaction, idempotent by request_id (AIP-155): a retry answers with
+  // the session the first request acted on, and a changed session is remembered under the key.
+  // Either way the session lands in `out`.
+  absl::Status Mutate(const std::string& verb, const std::string& request_id,
+                      const std::string& fingerprint, telemarketing::dialing::v1::AgentSession& out,
+                      const SessionChange& change);
+  // Locks the caller's own session (R19) and moves it as `change` asks, as the agent.
+  absl::StatusOr<telemarketing::dialing::v1::AgentSession> ChangeOwnSession(
+      pqxx::work& tx, const auth::Principal& who, const std::string& session_id,
+      const StateRequest& change);
 
   server::ServiceRuntime& runtime_;
   AgentSessions& sessions_;
