@@ -4,12 +4,11 @@
 
 #include <set>
 
-#include "google/rpc/error_details.pb.h"
-#include "google/rpc/status.pb.h"
 #include "telemarketing/contacts/v1/contacts_service.grpc.pb.h"
 #include "telemarketing/events/v1/contacts_events.pb.h"
-#include "tests/support/kafka_support.h"
 #include "tests/support/contacts_suite_test.h"
+#include "tests/support/kafka_support.h"
+#include "tests/support/rpc_error.h"
 #include "tests/support/suite_process.h"
 #include "tests/support/test_env.h"
 
@@ -79,14 +78,7 @@ class ConsentEndToEnd : public testing::ContactsSuiteTest<ConsentEndToEnd> {
 
   std::set<std::string> ViolatedFields(const grpc::Status& status) {
     std::set<std::string> fields;
-    google::rpc::Status rich;
-    EXPECT_TRUE(rich.ParseFromString(status.error_details()));
-    for (const auto& detail : rich.details()) {
-      google::rpc::BadRequest bad_request;
-      if (detail.UnpackTo(&bad_request)) {
-        for (const auto& v : bad_request.field_violations()) fields.insert(v.field());
-      }
-    }
+    for (const auto& [field, description] : testing::FieldViolations(status)) fields.insert(field);
     return fields;
   }
 

@@ -6,14 +6,13 @@
 #include <set>
 #include <thread>
 
-#include "google/rpc/error_details.pb.h"
-#include "google/rpc/status.pb.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "telemarketing/contacts/v1/contacts_service.grpc.pb.h"
 #include "telemarketing/events/v1/contacts_events.pb.h"
 #include "tests/contacts/store/plaintext_scan.h"
-#include "tests/support/kafka_support.h"
 #include "tests/support/contacts_suite_test.h"
+#include "tests/support/kafka_support.h"
+#include "tests/support/rpc_error.h"
 #include "tests/support/suite_process.h"
 #include "tests/support/test_env.h"
 
@@ -111,12 +110,8 @@ TEST_F(ContactsEndToEnd, BadInputIsInvalidArgumentWithFieldViolationsAndWritesNo
   v1::CreateCustomerResponse ignored;
   grpc::Status status = stub_->CreateCustomer(&context, request, &ignored);
   ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  google::rpc::Status rich;
-  ASSERT_TRUE(rich.ParseFromString(status.error_details()));
-  google::rpc::BadRequest bad_request;
-  ASSERT_TRUE(rich.details(0).UnpackTo(&bad_request));
   std::set<std::string> fields;
-  for (const auto& v : bad_request.field_violations()) fields.insert(v.field());
+  for (const auto& [field, description] : testing::FieldViolations(status)) fields.insert(field);
   EXPECT_EQ(fields, (std::set<std::string>{"customer.display_name", "customer.contact_points[0].value"}));
   EXPECT_EQ(CustomerRows(), before);
 }
@@ -135,11 +130,7 @@ TEST_F(ContactsEndToEnd, RetriedCreateWithTheSameRequestIdReturnsTheSameCustomer
   changed.mutable_customer()->set_display_name("someone else");
   grpc::Status status = stub_->CreateCustomer(&c3, changed, &conflicting);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::ALREADY_EXISTS);
-  google::rpc::Status rich;
-  ASSERT_TRUE(rich.ParseFromString(status.error_details()));
-  google::rpc::ErrorInfo info;
-  ASSERT_TRUE(rich.details(0).UnpackTo(&info));
-  EXPECT_EQ(info.reason(), "REQUEST_ID_REUSED");
+  EXPECT_EQ(testing::ErrorReason(status), "REQUEST_ID_REUSED");
 }
 
 TEST_F(ContactsEndToEnd, UnknownAndMalformedIdsAreNotFoundAndInvalid) {

@@ -4,13 +4,12 @@
 #include <gtest/gtest.h>
 
 #include "absl/strings/ascii.h"
-#include "google/rpc/error_details.pb.h"
-#include "google/rpc/status.pb.h"
 #include "telemarketing/contacts/v1/contacts_service.grpc.pb.h"
 #include "telemarketing/events/v1/contacts_events.pb.h"
 #include "tests/common/auth/jwt_test_util.h"
-#include "tests/support/kafka_support.h"
 #include "tests/support/contacts_suite_test.h"
+#include "tests/support/kafka_support.h"
+#include "tests/support/rpc_error.h"
 #include "tests/support/suite_process.h"
 #include "tests/support/test_env.h"
 
@@ -111,11 +110,7 @@ TEST_F(CustomerUpdatesEndToEnd, AgentCompletesTheProfileDuringACall) {
   v1::UpdateCustomerResponse ignored;
   status = stub_->UpdateCustomer(As("agent").get(), stale, &ignored);
   ASSERT_EQ(status.error_code(), grpc::StatusCode::ABORTED);
-  google::rpc::Status rich;
-  ASSERT_TRUE(rich.ParseFromString(status.error_details()));
-  google::rpc::ErrorInfo info;
-  for (const auto& d : rich.details()) d.UnpackTo(&info);
-  EXPECT_EQ(info.reason(), "ETAG_MISMATCH");
+  EXPECT_EQ(testing::ErrorReason(status), "ETAG_MISMATCH");
 
   // A bad mask path is INVALID_ARGUMENT naming the path.
   v1::UpdateCustomerRequest bad = update;
@@ -125,11 +120,9 @@ TEST_F(CustomerUpdatesEndToEnd, AgentCompletesTheProfileDuringACall) {
   bad.mutable_update_mask()->add_paths("etag");
   status = stub_->UpdateCustomer(As("agent").get(), bad, &ignored);
   ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  ASSERT_TRUE(rich.ParseFromString(status.error_details()));
-  google::rpc::BadRequest bad_request;
-  for (const auto& d : rich.details()) d.UnpackTo(&bad_request);
-  ASSERT_EQ(bad_request.field_violations_size(), 1);
-  EXPECT_EQ(bad_request.field_violations(0).field(), "update_mask.paths[1]");
+  std::map<std::string, std::string> violations = testing::FieldViolations(status);
+  ASSERT_EQ(violations.size(), 1u);
+  EXPECT_EQ(violations.begin()->first, "update_mask.paths[1]");
 
   // History: who, when, which call, old -> new; display_name did not change, so no row.
   v1::ListProfileChangesRequest history;
