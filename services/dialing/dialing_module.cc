@@ -1,13 +1,16 @@
 #include "services/dialing/dialing_module.h"
 
 #include "services/common/core/hlc.h"
+#include "services/common/events/event_consumer.h"
 #include "services/common/server/service_runtime.h"
 #include "services/dialing/api/agent_api.h"
 #include "services/dialing/api/agent_desktop_service.h"
 #include "services/dialing/api/agent_events.h"
 #include "services/dialing/api/agent_sessions.h"
+#include "services/dialing/api/campaign_projection_consumer.h"
 #include "services/dialing/api/dialing_service.h"
 #include "services/dialing/api/session_api.h"
+#include "services/dialing/store/campaign_projection_store.h"
 
 namespace tmk::dialing {
 
@@ -26,15 +29,22 @@ class DialingModule final : public server::ServiceModule {
         roster_api_(runtime_, events_),
         session_api_(runtime_, sessions_),
         dialing_(runtime_, roster_api_, session_api_),
-        desktop_(runtime_, session_api_) {}
+        desktop_(runtime_, session_api_),
+        campaign_projection_(runtime_.pool(), campaign_projection_store_) {}
 
   std::vector<grpc::Service*> GrpcServices() override { return {&dialing_, &desktop_}; }
   std::vector<std::string> HealthNames() const override {
     return {telemarketing::dialing::v1::DialingService::service_full_name(),
             telemarketing::dialing::v1::AgentDesktopService::service_full_name()};
   }
-  absl::Status Start() override { return runtime_.Start(); }
-  void Stop() override { runtime_.Stop(); }
+  absl::Status Start() override {
+    if (absl::Status started = runtime_.Start(); !started.ok()) return started;
+    return StartCampaignConsumer();
+  }
+  void Stop() override {
+    if (campaign_consumer_) campaign_consumer_->Stop();
+    runtime_.Stop();
+  }
   bool Healthy() override { return runtime_.Healthy(); }
 
  private:
@@ -46,6 +56,22 @@ class DialingModule final : public server::ServiceModule {
   SessionApi session_api_;
   DialingService dialing_;
   AgentDesktopService desktop_;
+  CampaignProjectionStore campaign_projection_store_;
+  CampaignProjectionConsumer campaign_projection_;
+  std::unique_ptr<events::EventConsumer> campaign_consumer_;
+
+  // The campaigns projection (tm.campaigns.v1); a new group reads the compacted topic from the
+  // beginning, so a fresh install learns every campaign.
+  absl::Status StartCampaignConsumer() {
+    auto consumer = events::EventConsumer::Create(
+        runtime_.context().kafka, CampaignProjectionConsumer::kConsumerGroup,
+        {CampaignProjectionConsumer::kTopic},
+        [this](const events::ConsumedEvent& event) { return campaign_projection_.Handle(event); });
+    if (!consumer.ok()) return consumer.status();
+    campaign_consumer_ = *std::move(consumer);
+    campaign_consumer_->Start();
+    return absl::OkStatus();
+  }
 };
 
 }  // namespace
