@@ -1,5 +1,6 @@
 #include "services/dialing/dialing_module.h"
 
+#include "absl/strings/str_cat.h"
 #include "services/common/core/hlc.h"
 #include "services/common/events/event_consumer.h"
 #include "services/common/server/service_runtime.h"
@@ -61,10 +62,12 @@ class DialingModule final : public server::ServiceModule {
   std::unique_ptr<events::EventConsumer> campaign_consumer_;
 
   // The campaigns projection (tm.campaigns.v1); a new group reads the compacted topic from the
-  // beginning, so a fresh install learns every campaign.
+  // beginning, so a fresh install learns every campaign. One group per region: installations
+  // sharing a Kafka cluster (R32) each need every event, not a share of the partitions.
   absl::Status StartCampaignConsumer() {
     auto consumer = events::EventConsumer::Create(
-        runtime_.context().kafka, CampaignProjectionConsumer::kConsumerGroup,
+        runtime_.context().kafka,
+        absl::StrCat(CampaignProjectionConsumer::kConsumerGroup, ".", runtime_.context().region),
         {CampaignProjectionConsumer::kTopic},
         [this](const events::ConsumedEvent& event) { return campaign_projection_.Handle(event); });
     if (!consumer.ok()) return consumer.status();

@@ -13,7 +13,7 @@ namespace tmk::dialing {
 class CampaignProjectionConsumer {
  public:
   static constexpr char kTopic[] = "tm.campaigns.v1";
-  // The Kafka consumer group and the inbox consumer name.
+  // The inbox consumer name, and the Kafka consumer group's prefix (the module appends the region).
   static constexpr char kConsumerGroup[] = "dialing-campaigns";
 
   CampaignProjectionConsumer(pg::PgPool& pool, const CampaignProjectionStore& store)
