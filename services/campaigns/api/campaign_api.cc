@@ -82,16 +82,7 @@ absl::Status CampaignApi::CreateCampaign(const auth::Principal& who,
     const v1::ContactPolicy policy = policies_.Get(tx, runtime_.context().region);
     // Output-only fields are ignored on input (AIP-203); the server sets them below.
     v1::Campaign campaign;
-    for (const auto* field : {"display_name", "description", "type", "seat_scope",
-                              "city_center_ids", "target_list_id", "script_id", "script_version",
-                              "disposition_set_id", "calling_windows", "contact_strategy",
-                              "default_dial_mode", "agent_group_ids", "required_skill_ids",
-                              "products", "visible_customer_fields", "economics", "pilot",
-                              "start_time", "end_time", "labels"}) {
-      google::protobuf::FieldMask mask;
-      mask.add_paths(field);
-      FieldMaskUtil::MergeMessageTo(request.campaign(), mask, {}, &campaign);
-    }
+    FieldMaskUtil::MergeMessageTo(request.campaign(), EditableCampaignFields(), {}, &campaign);
     campaign.mutable_pilot()->clear_seed();
     campaign.mutable_pilot()->clear_start_time();
     campaign.mutable_pilot()->clear_end_time();
@@ -308,7 +299,7 @@ absl::Status CampaignApi::DeleteCampaign(const auth::Principal& who,
 absl::StatusOr<CampaignScriptRef> CampaignApi::ScriptFor(std::string_view campaign_id,
                                                          std::string_view customer_id) {
   const std::string id(campaign_id);
-  if (!Uuid::Parse(id)) return InvalidField("campaign_id", "not a campaign id (a UUID)");
+  if (absl::Status valid = CheckCampaignId(id, "campaign_id"); !valid.ok()) return valid;
   std::optional<v1::Campaign> campaign;
   absl::Status read = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     campaign = campaigns_.Find(tx, id);

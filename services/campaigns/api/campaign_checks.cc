@@ -45,6 +45,12 @@ bool IsEditableCampaignField(std::string_view field) {
   return false;
 }
 
+google::protobuf::FieldMask EditableCampaignFields() {
+  google::protobuf::FieldMask mask;
+  for (std::string_view field : kEditableFields) mask.add_paths(std::string(field));
+  return mask;
+}
+
 PilotPlanSpec ToPilotPlanSpec(const v1::PilotPlan& plan) {
   PilotPlanSpec spec;
   spec.sample_fraction = plan.sample_fraction();

@@ -27,15 +27,15 @@ ScriptVersionStatus StatusOf(const absl::StatusOr<v1::ScriptVersion>& version) {
 }
 
 absl::Status NotReady(CampaignVerb verb, const std::vector<ReadinessProblem>& problems) {
-  Violations violations;
-  for (const ReadinessProblem& problem : problems) {
-    violations.Add("campaign." + problem.field, problem.reason + ": " + problem.description);
+  std::string message =
+      absl::StrCat("the campaign is not ready to ", std::string(VerbName(verb)), ": ",
+                   problems.size(), " problem(s); see CheckCampaignReadiness: ");
+  for (size_t i = 0; i < problems.size(); ++i) {
+    absl::StrAppend(&message, i > 0 ? "; " : "", "campaign.", problems[i].field, ": ",
+                    problems[i].reason, ": ", problems[i].description);
   }
-  absl::Status status = violations.ToStatus(absl::StrCat(
-      "the campaign is not ready to ", std::string(VerbName(verb)), ": ", problems.size(),
-      " problem(s); see CheckCampaignReadiness"));
   // FAILED_PRECONDITION: the request is fine, the campaign is not (AIP-193).
-  return WithReason(absl::FailedPreconditionError(status.message()), "CAMPAIGN_NOT_READY");
+  return WithReason(absl::FailedPreconditionError(message), "CAMPAIGN_NOT_READY");
 }
 
 }  // namespace
