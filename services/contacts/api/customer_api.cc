@@ -5,11 +5,10 @@
 #include "services/common/core/status_details.h"
 #include "services/common/core/uuid.h"
 #include "services/common/events/outbox.h"
-#include "services/common/events/proto_event.h"
 #include "services/common/grpc/proto_conversions.h"
 #include "services/common/grpc/request_fingerprint.h"
 #include "services/contacts/api/customer_mapping.h"
-#include "telemarketing/events/v1/contacts_events.pb.h"
+#include "services/contacts/api/customer_snapshot_event.h"
 
 namespace tmk::contacts {
 namespace v1 = telemarketing::contacts::v1;
@@ -18,7 +17,6 @@ using auth::RoleSet;
 
 namespace {
 
-constexpr char kSnapshotTopic[] = "tm.contacts.v1";
 
 }  // namespace
 
@@ -87,13 +85,7 @@ absl::Status CustomerApi::CreateCustomer(const auth::Principal& who,
     customer.mutable_hlc()->set_node(stamp.node);
     customers_.Insert(tx, customer, request.request_id(), fingerprint);
 
-    telemarketing::events::v1::CustomerSnapshot snapshot;
-    *snapshot.mutable_customer() = customer;
-    snapshot.set_region_id(region);
-    *snapshot.mutable_hlc() = customer.hlc();
-    events::AppendToOutbox(tx, events::MakeEvent(kSnapshotTopic, customer.customer_id(),
-                                                 "customers/" + customer.customer_id(), snapshot,
-                                                 clock));
+    events::AppendToOutbox(tx, CustomerSnapshotEvent(customer, region, clock));
     response = customer;
     return absl::OkStatus();
   });

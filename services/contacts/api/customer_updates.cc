@@ -10,13 +10,12 @@
 #include "services/common/core/status_details.h"
 #include "services/common/core/uuid.h"
 #include "services/common/events/outbox.h"
-#include "services/common/events/proto_event.h"
 #include "services/common/grpc/proto_conversions.h"
 #include "services/common/grpc/request_fingerprint.h"
 #include "services/contacts/api/customer_api.h"
 #include "services/contacts/api/customer_mapping.h"
+#include "services/contacts/api/customer_snapshot_event.h"
 #include "services/contacts/domain/customer_update.h"
-#include "telemarketing/events/v1/contacts_events.pb.h"
 
 namespace tmk::contacts {
 namespace v1 = telemarketing::contacts::v1;
@@ -24,7 +23,6 @@ using auth::Role;
 
 namespace {
 
-constexpr char kSnapshotTopic[] = "tm.contacts.v1";
 
 // Gives the new contact points their normalised form, and keeps the id, creation time and (unless
 // the request sets one) the status of each point whose normalised value the customer already had.
@@ -177,12 +175,7 @@ absl::Status CustomerApi::UpdateCustomer(const auth::Principal& who, const std::
       history_.Append(tx, row);
     }
 
-    telemarketing::events::v1::CustomerSnapshot snapshot;
-    *snapshot.mutable_customer() = after;
-    snapshot.set_region_id(region);
-    *snapshot.mutable_hlc() = after.hlc();
-    events::AppendToOutbox(tx, events::MakeEvent(kSnapshotTopic, customer_id,
-                                                 "customers/" + customer_id, snapshot, clock));
+    events::AppendToOutbox(tx, CustomerSnapshotEvent(after, region, clock));
     respond(tx, std::move(after));
     return absl::OkStatus();
   });

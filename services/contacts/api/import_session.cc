@@ -7,17 +7,15 @@
 #include "absl/strings/str_cat.h"
 #include "services/common/core/status_details.h"
 #include "services/common/core/uuid.h"
-#include "services/common/events/proto_event.h"
 #include "services/common/grpc/proto_conversions.h"
 #include "services/common/pg/pg_pool.h"
-#include "telemarketing/events/v1/contacts_events.pb.h"
+#include "services/contacts/api/customer_snapshot_event.h"
 
 namespace tmk::contacts {
 namespace v1 = telemarketing::contacts::v1;
 
 namespace {
 
-constexpr char kSnapshotTopic[] = "tm.contacts.v1";
 constexpr int kMaxRowsPerBatch = 10000;
 constexpr size_t kErrorsInResponse = 1000;
 
@@ -302,12 +300,7 @@ absl::Status ImportSession::AddRows(const v1::ImportRowBatch& batch) {
         p->set_primary(i == 0);
         *p->mutable_create_time() = grpcx::ToProtoTime(now);
       }
-      telemarketing::events::v1::CustomerSnapshot snapshot;
-      *snapshot.mutable_customer() = customer;
-      snapshot.set_region_id(region);
-      *snapshot.mutable_hlc() = customer.hlc();
-      outbound.push_back(events::MakeEvent(kSnapshotTopic, customer.customer_id(),
-                                           "customers/" + customer.customer_id(), snapshot, clock));
+      outbound.push_back(CustomerSnapshotEvent(customer, region, clock));
       customers.push_back(std::move(customer));
     }
     // In ALL_OR_NOTHING nothing more is written once any row failed: the whole is rolled back.
