@@ -2,7 +2,7 @@
 
 #include "services/campaigns/api/campaign_rules_check.h"
 #include "services/campaigns/api/campaigns_service.h"
-#include "services/campaigns/api/grpc_contacts_client.h"
+#include "services/contacts/client/grpc_contacts_client.h"
 #include "services/common/config/config_source.h"
 #include "services/common/server/server_config.h"
 #include "services/common/server/service_runtime.h"
@@ -42,7 +42,7 @@ class CampaignsModule final : public server::ServiceModule {
 
  private:
   server::ServiceRuntime runtime_;
-  GrpcContactsClient contacts_;
+  contacts_client::GrpcContactsClient contacts_;
   CampaignsService service_;
 };
 

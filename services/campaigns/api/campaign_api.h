@@ -10,7 +10,7 @@
 
 #include "services/campaigns/api/campaign_script_resolver.h"
 #include "services/campaigns/api/campaign_snapshots.h"
-#include "services/campaigns/api/contact_lists.h"
+#include "services/contacts/client/contact_lists.h"
 #include "services/campaigns/domain/campaign_lifecycle.h"
 #include "services/campaigns/domain/campaign_readiness.h"
 #include "services/campaigns/store/campaign_store.h"
@@ -22,6 +22,9 @@
 #include "telemarketing/campaigns/v1/campaigns_service.pb.h"
 
 namespace tmk::campaigns {
+
+// The contacts port lives with contacts' client library, shared with dialing.
+using contacts_client::ContactLists;
 
 class CampaignApi final : public CampaignScriptResolver {
  public:

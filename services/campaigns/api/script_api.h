@@ -15,7 +15,7 @@
 
 #include "services/campaigns/api/campaign_script_resolver.h"
 #include "services/campaigns/api/campaign_snapshots.h"
-#include "services/campaigns/api/customer_directory.h"
+#include "services/contacts/client/customer_directory.h"
 #include "services/campaigns/domain/script_review.h"
 #include "services/campaigns/store/script_store.h"
 #include "services/common/auth/principal.h"
@@ -25,6 +25,9 @@
 #include "telemarketing/campaigns/v1/campaigns_service.pb.h"
 
 namespace tmk::campaigns {
+
+// The contacts port lives with contacts' client library, shared with dialing.
+using contacts_client::CustomerDirectory;
 
 class ScriptApi {
  public:

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/common/events/inbox.h"
 #include "services/common/log/logger.h"
+#include "services/dialing/api/projected_event.h"
 #include "telemarketing/events/v1/campaigns_events.pb.h"
 
 namespace tmk::dialing {
@@ -17,31 +18,10 @@ static_assert(kLiveCampaignStates[0] == cv1::CAMPAIGN_STATE_PILOT &&
                   std::size(kLiveCampaignStates) == 3,
               "the store's live states must be PILOT, ACTIVE and PAUSED");
 
-namespace {
-
-HlcTimestamp FromProto(const telemarketing::common::v1::HlcTimestamp& hlc) {
-  return HlcTimestamp{hlc.wall_time_millis(), hlc.logical(), hlc.node()};
-}
-
-template <typename Message>
-absl::Status Parse(const events::ConsumedEvent& event, Message& message) {
-  if (!message.ParseFromString(event.payload)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(event.type, " payload does not parse (ce_id ", event.id, ")"));
-  }
-  if (!message.has_hlc()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(event.type, " without an hlc (ce_id ", event.id, ")"));
-  }
-  return absl::OkStatus();
-}
-
-}  // namespace
-
 absl::Status CampaignProjectionConsumer::Handle(const events::ConsumedEvent& event) {
   if (event.type == ev1::CampaignSnapshot::descriptor()->full_name()) {
     ev1::CampaignSnapshot snapshot;
-    if (absl::Status parsed = Parse(event, snapshot); !parsed.ok()) return parsed;
+    if (absl::Status parsed = ParseStamped(event, snapshot); !parsed.ok()) return parsed;
     const std::string& campaign_id = snapshot.campaign().campaign_id();
     if (campaign_id.empty()) {
       return absl::InvalidArgumentError(
@@ -50,18 +30,18 @@ absl::Status CampaignProjectionConsumer::Handle(const events::ConsumedEvent& eve
     return pool_.Transact([&](pqxx::work& tx) {
       if (!events::ClaimInInbox(tx, kConsumerGroup, event)) return absl::OkStatus();
       if (snapshot.deleted()) {
-        store_.Delete(tx, campaign_id, snapshot.region_id(), FromProto(snapshot.hlc()));
+        store_.Delete(tx, campaign_id, snapshot.region_id(), HlcOf(snapshot.hlc()));
       } else {
         store_.Upsert(tx, CampaignProjectionRow{campaign_id, snapshot.region_id(),
                                                 static_cast<int>(snapshot.campaign().state()),
-                                                FromProto(snapshot.hlc()), event.payload});
+                                                HlcOf(snapshot.hlc()), event.payload});
       }
       return absl::OkStatus();
     });
   }
   if (event.type == ev1::ContactPolicySnapshot::descriptor()->full_name()) {
     ev1::ContactPolicySnapshot policy;
-    if (absl::Status parsed = Parse(event, policy); !parsed.ok()) return parsed;
+    if (absl::Status parsed = ParseStamped(event, policy); !parsed.ok()) return parsed;
     if (policy.region_id().empty()) {
       return absl::InvalidArgumentError(
           absl::StrCat("ContactPolicySnapshot without a region_id (ce_id ", event.id, ")"));
@@ -69,7 +49,7 @@ absl::Status CampaignProjectionConsumer::Handle(const events::ConsumedEvent& eve
     return pool_.Transact([&](pqxx::work& tx) {
       if (!events::ClaimInInbox(tx, kConsumerGroup, event)) return absl::OkStatus();
       store_.UpsertContactPolicy(
-          tx, ContactPolicyProjectionRow{policy.region_id(), FromProto(policy.hlc()),
+          tx, ContactPolicyProjectionRow{policy.region_id(), HlcOf(policy.hlc()),
                                          event.payload});
       return absl::OkStatus();
     });

@@ -1,11 +1,13 @@
 #pragma once
-// The supervisor's and administrator's side of dialing over gRPC (R18, R19, R29): the agent roster
-// and the agents' sessions. Every RPC authenticates, runs its handler on a worker (never on a gRPC
-// thread) and maps its status through the common runtime. Leads, calls, orders, callbacks,
-// campaign runtime, the hopper, inbound queues and compliance are not overridden yet, so they
-// answer UNIMPLEMENTED until they land (issue 5).
+// The supervisor's and administrator's side of dialing over gRPC (R11, R12, R17-R20, R29): the
+// agent roster, the agents' sessions, leads, callbacks and the hopper's status. Every RPC authenticates, runs its handler on a worker (never on a gRPC
+// thread) and maps its status through the common runtime. Calls, orders, campaign runtime, inbound
+// queues and compliance are not overridden yet, so they answer UNIMPLEMENTED until they land
+// (issue 5).
 #include "services/common/server/service_runtime.h"
 #include "services/dialing/api/agent_api.h"
+#include "services/dialing/api/callback_api.h"
+#include "services/dialing/api/lead_api.h"
 #include "services/dialing/api/session_api.h"
 #include "telemarketing/dialing/v1/dialing_service.grpc.pb.h"
 
@@ -15,8 +17,10 @@ namespace v1 = telemarketing::dialing::v1;
 
 class DialingService final : public telemarketing::dialing::v1::DialingService::CallbackService {
  public:
-  DialingService(server::ServiceRuntime& runtime, AgentApi& roster, SessionApi& sessions)
-      : runtime_(runtime), roster_(roster), sessions_(sessions) {}
+  DialingService(server::ServiceRuntime& runtime, AgentApi& roster, SessionApi& sessions,
+                 LeadApi& leads, CallbackApi& callbacks)
+      : runtime_(runtime), roster_(roster), sessions_(sessions), leads_(leads),
+        callbacks_(callbacks) {}
 
   grpc::ServerUnaryReactor* CreateAgent(grpc::CallbackServerContext* context,
                                        const v1::CreateAgentRequest* request,
@@ -116,11 +120,63 @@ class DialingService final : public telemarketing::dialing::v1::DialingService::
     return runtime_.calls().Delegate(context, sessions_, &SessionApi::ForceLogout,
                                      request, response);
   }
+  grpc::ServerUnaryReactor* GetLead(grpc::CallbackServerContext* context,
+                                       const v1::GetLeadRequest* request,
+                                       v1::GetLeadResponse* response) override {
+    return runtime_.calls().Delegate(context, leads_, &LeadApi::GetLead, request, response);
+  }
+  grpc::ServerUnaryReactor* ListLeads(grpc::CallbackServerContext* context,
+                                       const v1::ListLeadsRequest* request,
+                                       v1::ListLeadsResponse* response) override {
+    return runtime_.calls().Delegate(context, leads_, &LeadApi::ListLeads, request, response);
+  }
+  grpc::ServerUnaryReactor* UpdateLead(grpc::CallbackServerContext* context,
+                                       const v1::UpdateLeadRequest* request,
+                                       v1::UpdateLeadResponse* response) override {
+    return runtime_.calls().Delegate(context, leads_, &LeadApi::UpdateLead, request, response);
+  }
+  grpc::ServerUnaryReactor* LoadLeads(grpc::CallbackServerContext* context,
+                                       const v1::LoadLeadsRequest* request,
+                                       v1::LoadLeadsResponse* response) override {
+    return runtime_.calls().Delegate(context, leads_, &LeadApi::LoadLeads, request, response);
+  }
+  grpc::ServerUnaryReactor* GetHopperStatus(grpc::CallbackServerContext* context,
+                                       const v1::GetHopperStatusRequest* request,
+                                       v1::GetHopperStatusResponse* response) override {
+    return runtime_.calls().Delegate(context, leads_, &LeadApi::GetHopperStatus, request, response);
+  }
+  grpc::ServerUnaryReactor* CreateCallback(grpc::CallbackServerContext* context,
+                                       const v1::CreateCallbackRequest* request,
+                                       v1::CreateCallbackResponse* response) override {
+    return runtime_.calls().Delegate(context, callbacks_, &CallbackApi::CreateCallback, request, response);
+  }
+  grpc::ServerUnaryReactor* GetCallback(grpc::CallbackServerContext* context,
+                                       const v1::GetCallbackRequest* request,
+                                       v1::GetCallbackResponse* response) override {
+    return runtime_.calls().Delegate(context, callbacks_, &CallbackApi::GetCallback, request, response);
+  }
+  grpc::ServerUnaryReactor* ListCallbacks(grpc::CallbackServerContext* context,
+                                       const v1::ListCallbacksRequest* request,
+                                       v1::ListCallbacksResponse* response) override {
+    return runtime_.calls().Delegate(context, callbacks_, &CallbackApi::ListCallbacks, request, response);
+  }
+  grpc::ServerUnaryReactor* UpdateCallback(grpc::CallbackServerContext* context,
+                                       const v1::UpdateCallbackRequest* request,
+                                       v1::UpdateCallbackResponse* response) override {
+    return runtime_.calls().Delegate(context, callbacks_, &CallbackApi::UpdateCallback, request, response);
+  }
+  grpc::ServerUnaryReactor* CancelCallback(grpc::CallbackServerContext* context,
+                                       const v1::CancelCallbackRequest* request,
+                                       v1::CancelCallbackResponse* response) override {
+    return runtime_.calls().Delegate(context, callbacks_, &CallbackApi::CancelCallback, request, response);
+  }
 
  private:
   server::ServiceRuntime& runtime_;
   AgentApi& roster_;
   SessionApi& sessions_;
+  LeadApi& leads_;
+  CallbackApi& callbacks_;
 };
 
 }  // namespace tmk::dialing

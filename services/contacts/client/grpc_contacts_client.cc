@@ -1,8 +1,8 @@
-#include "services/campaigns/api/grpc_contacts_client.h"
+#include "services/contacts/client/grpc_contacts_client.h"
 
 #include "services/common/grpc/status_mapping.h"
 
-namespace tmk::campaigns {
+namespace tmk::contacts_client {
 namespace contacts = telemarketing::contacts::v1;
 
 GrpcContactsClient::GrpcContactsClient(const std::string& address,
@@ -45,4 +45,22 @@ absl::StatusOr<contacts::ContactList> GrpcContactsClient::GetContactList(
   return std::move(*response.mutable_contact_list());
 }
 
-}  // namespace tmk::campaigns
+absl::StatusOr<contacts::ListContactListMembersResponse>
+GrpcContactsClient::ListContactListMembers(const auth::Principal& on_behalf_of,
+                                           std::string_view list_id, int page_size,
+                                           std::string_view page_token) {
+  grpc::ClientContext context;
+  Prepare(context, on_behalf_of);
+  contacts::ListContactListMembersRequest request;
+  request.set_list_id(std::string(list_id));
+  request.set_page_size(page_size);
+  request.set_page_token(std::string(page_token));
+  contacts::ListContactListMembersResponse response;
+  if (grpc::Status status = stub_->ListContactListMembers(&context, request, &response);
+      !status.ok()) {
+    return grpcx::FromPeerStatus(status, "contacts");
+  }
+  return response;
+}
+
+}  // namespace tmk::contacts_client

@@ -2,18 +2,18 @@
 // CustomerDirectory and ContactLists over gRPC: ContactsService at a configured address (this
 // process's own in the single-process install). Calls carry the caller's credential, so contacts
 // masks and audits as for the caller (R6), and a deadline, so a slow contacts never holds a
-// campaigns worker for long.
+// worker of the calling service (campaigns, dialing) for long.
 #include <grpcpp/grpcpp.h>
 
 #include <chrono>
 #include <memory>
 #include <string>
 
-#include "services/campaigns/api/contact_lists.h"
-#include "services/campaigns/api/customer_directory.h"
+#include "services/contacts/client/contact_lists.h"
+#include "services/contacts/client/customer_directory.h"
 #include "telemarketing/contacts/v1/contacts_service.grpc.pb.h"
 
-namespace tmk::campaigns {
+namespace tmk::contacts_client {
 
 class GrpcContactsClient final : public CustomerDirectory, public ContactLists {
  public:
@@ -24,6 +24,9 @@ class GrpcContactsClient final : public CustomerDirectory, public ContactLists {
       const auth::Principal& on_behalf_of, std::string_view customer_id) override;
   absl::StatusOr<telemarketing::contacts::v1::ContactList> GetContactList(
       const auth::Principal& on_behalf_of, std::string_view list_id) override;
+  absl::StatusOr<telemarketing::contacts::v1::ListContactListMembersResponse>
+  ListContactListMembers(const auth::Principal& on_behalf_of, std::string_view list_id,
+                         int page_size, std::string_view page_token) override;
 
  private:
   void Prepare(grpc::ClientContext& context, const auth::Principal& on_behalf_of) const;
@@ -32,4 +35,4 @@ class GrpcContactsClient final : public CustomerDirectory, public ContactLists {
   std::chrono::milliseconds deadline_;
 };
 
-}  // namespace tmk::campaigns
+}  // namespace tmk::contacts_client

@@ -1,6 +1,6 @@
 #pragma once
-// The campaigns service's view of the contacts service (R9: scripts are filled with the
-// customer's data). A port, so script rendering is tested without a contacts server; the
+// Other services' view of a contacts customer (R9: campaigns fill scripts with the customer's
+// data). A port, so script rendering is tested without a contacts server; the
 // production implementation calls ContactsService.GetCustomer over gRPC on behalf of the caller,
 // forwarding their credential so contacts applies the caller's masking and audit (R6).
 #include <string_view>
@@ -9,7 +9,7 @@
 #include "services/common/auth/principal.h"
 #include "telemarketing/contacts/v1/customer.pb.h"
 
-namespace tmk::campaigns {
+namespace tmk::contacts_client {
 
 class CustomerDirectory {
  public:
@@ -19,4 +19,4 @@ class CustomerDirectory {
       const auth::Principal& on_behalf_of, std::string_view customer_id) = 0;
 };
 
-}  // namespace tmk::campaigns
+}  // namespace tmk::contacts_client

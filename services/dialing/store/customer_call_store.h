@@ -1,0 +1,24 @@
+#pragma once
+// Calls per customer across the region's campaigns (R20): the counters behind frequency caps and
+// the abandoned-call recall block. HopperStore::Take records each placed call; this reads them.
+#include <pqxx/pqxx>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "services/common/core/clock.h"
+#include "services/dialing/domain/lead_eligibility.h"
+
+namespace tmk::dialing {
+
+class CustomerCallStore {
+ public:
+  // Counts over the rolling day, week and 30 days ending at `now`; customers never called are
+  // absent.
+  std::map<std::string, CustomerCallCounts> Counts(pqxx::work& tx,
+                                                   const std::vector<std::string>& customer_ids,
+                                                   TimePoint now) const;
+};
+
+}  // namespace tmk::dialing
