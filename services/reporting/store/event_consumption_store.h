@@ -1,0 +1,37 @@
+#pragma once
+// Counts what reporting consumed per source, type and topic, and what the producers' relays
+// published (ReconcileEvents). The producers' counts are each service's outbox_published table
+// (services/common/events/outbox.h), which its relay bumps in the transaction that removes the
+// rows it handed to Kafka. Reporting reads only that one counter table of a producer, and only
+// when the producer's schema lives in the same database (the all-in-one install and the tests);
+// a producer elsewhere is reported as unreachable rather than guessed.
+#include <pqxx/pqxx>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tmk::reporting {
+
+struct ConsumptionRow {
+  std::string source;
+  std::string event_type;
+  std::string topic;
+  int64_t consumed = 0;
+  int64_t duplicates = 0;
+};
+
+class EventConsumptionStore {
+ public:
+  // `applied`: the inbox claimed it (a first delivery); else a redelivery was dropped.
+  void Count(pqxx::work& tx, const std::string& source, const std::string& event_type,
+             const std::string& topic, bool applied) const;
+  std::vector<ConsumptionRow> List(pqxx::work& tx) const;
+  // Events of each type the producer's relay published, from schema `producer_schema`; none when
+  // that schema or its counter table is not in this database.
+  std::optional<std::map<std::string, int64_t>> Produced(pqxx::work& tx,
+                                                         const std::string& producer_schema) const;
+};
+
+}  // namespace tmk::reporting
