@@ -55,6 +55,15 @@ std::optional<v1::Callback> CallbackStore::Find(pqxx::work& tx, const std::strin
   return Read(r[0][0]);
 }
 
+std::optional<v1::Callback> CallbackStore::FindOpenForLead(pqxx::work& tx,
+                                                           const std::string& lead_id) const {
+  pqxx::result r = tx.exec_params(
+      "SELECT record FROM callbacks WHERE lead_id = $1::uuid AND state IN (1, 2, 3) FOR UPDATE",
+      lead_id);
+  if (r.empty()) return std::nullopt;
+  return Read(r[0][0]);
+}
+
 std::vector<v1::Callback> CallbackStore::List(pqxx::work& tx, const CallbackFilter& filter,
                                               int limit, const std::string& after_id) const {
   std::vector<std::string> states;

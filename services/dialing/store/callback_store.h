@@ -28,6 +28,9 @@ class CallbackStore {
   std::optional<telemarketing::dialing::v1::Callback> Find(pqxx::work& tx,
                                                           const std::string& callback_id,
                                                           bool for_update = false) const;
+  // The lead's open callback (SCHEDULED, DUE or IN_PROGRESS), locked; nothing when none.
+  std::optional<telemarketing::dialing::v1::Callback> FindOpenForLead(
+      pqxx::work& tx, const std::string& lead_id) const;
   // By callback time, then id, after the (time, id) key `after` ("" for the first page).
   std::vector<telemarketing::dialing::v1::Callback> List(pqxx::work& tx,
                                                          const CallbackFilter& filter, int limit,

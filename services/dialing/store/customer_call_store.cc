@@ -33,4 +33,11 @@ std::map<std::string, CustomerCallCounts> CustomerCallStore::Counts(
   return out;
 }
 
+void CustomerCallStore::MarkAbandoned(pqxx::work& tx, const std::string& lead_id) const {
+  tx.exec_params(
+      "UPDATE customer_calls SET abandoned = true WHERE lead_id = $1::uuid AND call_time ="
+      " (SELECT max(call_time) FROM customer_calls WHERE lead_id = $1::uuid)",
+      lead_id);
+}
+
 }  // namespace tmk::dialing

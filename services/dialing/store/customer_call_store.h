@@ -19,6 +19,9 @@ class CustomerCallStore {
   std::map<std::string, CustomerCallCounts> Counts(pqxx::work& tx,
                                                    const std::vector<std::string>& customer_ids,
                                                    TimePoint now) const;
+  // The lead's latest call was abandoned (R20): the customer is not called again within the
+  // recall block unless an agent is reserved first.
+  void MarkAbandoned(pqxx::work& tx, const std::string& lead_id) const;
 };
 
 }  // namespace tmk::dialing

@@ -1,0 +1,50 @@
+#include "services/dialing/store/contacts_forwarding_store.h"
+
+#include "absl/strings/str_cat.h"
+#include "services/dialing/store/time_columns.h"
+
+namespace tmk::dialing {
+
+void ContactsForwardingStore::Insert(pqxx::work& tx, const ContactsForward& f,
+                                     TimePoint now) const {
+  tx.exec_params(
+      absl::StrCat("INSERT INTO contacts_forwarding (forward_id, customer_id, call_id, agent_id,"
+                   " kind, payload, next_try_time) VALUES ($1::uuid, $2, $3, $4, $5, $6, ",
+                   MicrosToTime(7), ")"),
+      f.forward_id, f.customer_id, f.call_id, f.agent_id, static_cast<int>(f.kind),
+      pqxx::binarystring(f.payload), Micros(now));
+}
+
+std::vector<ContactsForward> ContactsForwardingStore::Due(pqxx::work& tx, TimePoint now,
+                                                          int limit) const {
+  pqxx::result r = tx.exec_params(
+      absl::StrCat("SELECT forward_id::text, customer_id, call_id, agent_id, kind, payload,"
+                   " attempts FROM contacts_forwarding WHERE next_try_time <= ",
+                   MicrosToTime(1), " ORDER BY next_try_time LIMIT $2 FOR UPDATE SKIP LOCKED"),
+      Micros(now), limit);
+  std::vector<ContactsForward> out;
+  for (const pqxx::row& row : r) {
+    out.push_back({row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>(),
+                   row[3].as<std::string>(), static_cast<ForwardKind>(row[4].as<int>()),
+                   pqxx::binarystring(row[5]).str(), row[6].as<int>()});
+  }
+  return out;
+}
+
+void ContactsForwardingStore::Delete(pqxx::work& tx, const std::string& forward_id) const {
+  tx.exec_params("DELETE FROM contacts_forwarding WHERE forward_id = $1::uuid", forward_id);
+}
+
+void ContactsForwardingStore::Postpone(pqxx::work& tx, const std::string& forward_id,
+                                       const std::string& error, TimePoint next_try) const {
+  tx.exec_params(absl::StrCat("UPDATE contacts_forwarding SET attempts = attempts + 1,"
+                              " last_error = $2, next_try_time = ",
+                              MicrosToTime(3), " WHERE forward_id = $1::uuid"),
+                 forward_id, error, Micros(next_try));
+}
+
+int ContactsForwardingStore::Count(pqxx::work& tx) const {
+  return tx.exec1("SELECT count(*) FROM contacts_forwarding")[0].as<int>();
+}
+
+}  // namespace tmk::dialing

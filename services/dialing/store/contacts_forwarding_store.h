@@ -1,0 +1,43 @@
+#pragma once
+// PostgreSQL access for the changes owed to contacts (R2 list screening, R3 profile updates): the
+// only place with their SQL. Written in the wrap-up's transaction; the forwarder deletes a row
+// only once contacts accepted it, so a contacts outage delays the change but never loses it.
+#include <pqxx/pqxx>
+
+#include <string>
+#include <vector>
+
+#include "services/common/core/clock.h"
+
+namespace tmk::dialing {
+
+// What contacts is asked to do; the payload is the dialing.v1 message named.
+enum class ForwardKind {
+  kProfileField = 1,  // ProfileFieldChange (R3)
+  kContactPoint = 2,  // ContactPointChange, including list screening (R2)
+  kDoNotCall = 3,     // the customer refused further calls (R6); no payload
+};
+
+struct ContactsForward {
+  std::string forward_id;
+  std::string customer_id;
+  std::string call_id;
+  std::string agent_id;
+  ForwardKind kind = ForwardKind::kProfileField;
+  std::string payload;
+  int attempts = 0;
+};
+
+class ContactsForwardingStore {
+ public:
+  void Insert(pqxx::work& tx, const ContactsForward& forward, TimePoint now) const;
+  // Up to `limit` rows due at `now`, oldest first, locked (SKIP LOCKED) for this forwarder.
+  std::vector<ContactsForward> Due(pqxx::work& tx, TimePoint now, int limit) const;
+  void Delete(pqxx::work& tx, const std::string& forward_id) const;
+  // A failed attempt: tried again at `next_try`.
+  void Postpone(pqxx::work& tx, const std::string& forward_id, const std::string& error,
+                TimePoint next_try) const;
+  int Count(pqxx::work& tx) const;
+};
+
+}  // namespace tmk::dialing
