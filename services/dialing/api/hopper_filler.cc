@@ -52,7 +52,10 @@ int HopperFiller::TargetSize(const std::string& campaign_id) const {
 HopperFill HopperFiller::FillCampaign(pqxx::work& tx, const CampaignDialingRules& rules) {
   const TimePoint now = clock_.Now();
   HopperFill fill;
-  fill.evicted = hopper_.EvictOlderThan(tx, rules.campaign_id, now - options_.entry_ttl);
+  // A campaign that is not dialing keeps no entries, but its leads are still judged, so a
+  // supervisor sees what blocks them before the launch.
+  fill.evicted = hopper_.EvictOlderThan(
+      tx, rules.campaign_id, rules.dialing() ? now - options_.entry_ttl : now + options_.period);
   const int free = TargetSize(rules.campaign_id) - hopper_.Count(tx, rules.campaign_id);
   if (free <= 0) {
     fill.ready = hopper_.Count(tx, rules.campaign_id);
@@ -67,6 +70,7 @@ HopperFill HopperFiller::FillCampaign(pqxx::work& tx, const CampaignDialingRules
 
   std::vector<HopperCandidate> eligible;
   std::map<std::string, HopperEntry> entries;  // by lead id
+  std::vector<LeadStore::HoldOrder> holds;
   for (const LeadRow& row : rows) {
     const LeadFacts& lead = row.facts;
     auto customer = customers.find(lead.customer_id);
@@ -80,9 +84,8 @@ HopperFill HopperFiller::FillCampaign(pqxx::work& tx, const CampaignDialingRules
     context.customer = verdict.callability;
     const Eligibility e = EvaluateEligibility(lead, context);
     if (!e.eligible()) {
-      leads_.Hold(tx, lead.lead_id, e.blocked.front().reason,
-                  e.next_callable_time.value_or(now + options_.recheck));
-      ++fill.held;
+      holds.push_back({lead.lead_id, e.blocked.front().reason,
+                       e.next_callable_time.value_or(now + options_.recheck)});
       continue;
     }
     HopperCandidate candidate{lead.lead_id, lead.campaign_id, lead.customer_id, e.callback_due,
@@ -91,8 +94,15 @@ HopperFill HopperFiller::FillCampaign(pqxx::work& tx, const CampaignDialingRules
                                         lead.state, now};
     eligible.push_back(std::move(candidate));
   }
-  for (const HopperCandidate& c : SelectHopperBatch(std::move(eligible), {{rules.campaign_id, free}})) {
-    if (hopper_.Insert(tx, entries.at(c.lead_id))) ++fill.queued;
+  leads_.Hold(tx, holds);
+  fill.held = static_cast<int>(holds.size());
+  if (rules.dialing()) {
+    std::vector<HopperEntry> batch;
+    for (const HopperCandidate& c :
+         SelectHopperBatch(std::move(eligible), {{rules.campaign_id, free}})) {
+      batch.push_back(entries.at(c.lead_id));
+    }
+    fill.queued = hopper_.Insert(tx, batch);
   }
   fill.ready = hopper_.Count(tx, rules.campaign_id);
   return fill;
@@ -103,7 +113,7 @@ absl::StatusOr<HopperFill> HopperFiller::Fill(const std::string& campaign_id) {
   absl::Status done = pool_.Transact([&](pqxx::work& tx) -> absl::Status {
     absl::StatusOr<CampaignDialingRules> rules = LoadCampaignRules(tx, campaigns_, campaign_id);
     if (!rules.ok()) return rules.status();
-    if (rules->dialing()) fill = FillCampaign(tx, *rules);
+    fill = FillCampaign(tx, *rules);
     return absl::OkStatus();
   });
   if (!done.ok()) return done;

@@ -62,8 +62,8 @@ class HopperFiller {
   void SetDemand(const std::string& campaign_id, int ready_leads);
   int TargetSize(const std::string& campaign_id) const;
 
-  // Fills one campaign now (NOT_FOUND for an unknown one; a campaign that is not dialing is left
-  // empty).
+  // Fills one campaign now; NOT_FOUND for an unknown one. A campaign that is not dialing gets no
+  // entries, but its candidates are judged and held with their reasons all the same.
   absl::StatusOr<HopperFill> Fill(const std::string& campaign_id);
   // Fills every dialing campaign; the first error, after trying them all.
   absl::Status FillAll();

@@ -1,6 +1,7 @@
 #pragma once
 // telemarketing.dialing.v1.Lead <-> the stored lead (R11, R12). Enum values are equal by
 // construction (lead_vocabulary.h, sales_vocabulary.h) and copied as numbers.
+#include "services/common/core/status_details.h"
 #include "services/dialing/domain/lead_change.h"
 #include "services/dialing/store/lead_store.h"
 #include "telemarketing/dialing/v1/lead.pb.h"

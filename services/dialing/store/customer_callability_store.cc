@@ -153,16 +153,19 @@ std::map<std::string, CustomerProjection> CustomerCallabilityStore::Find(
                                     r[8].as<std::string>()};
     c->second.facts.consents.push_back(consent);
   }
-  // Entries naming the customer, or one of the customer's numbers.
+  // Entries naming the customer, or one of the customer's numbers: two index lookups, not a
+  // join on either.
   for (const pqxx::row& r : tx.exec_params(
            absl::StrCat(
-               "SELECT p.customer_id, d.dnc_entry_id, d.scope, d.region, d.campaign_id, d.channel, ",
+               "SELECT d.customer_id, d.dnc_entry_id, d.scope, d.region, d.campaign_id, d.channel, ",
                TimeToMicros("d.expire_time"),
-               ", d.removed, CASE WHEN d.customer_id = p.customer_id THEN '' ELSE d.e164 END"
-               " FROM customer_projection p JOIN dnc_projection d ON d.customer_id = p.customer_id"
-               " OR (d.e164 <> '' AND d.e164 IN (SELECT e164 FROM customer_phones ph"
-               " WHERE ph.customer_id = p.customer_id AND ph.e164 <> ''))"
-               " WHERE p.customer_id = ANY($1::text[]) AND NOT d.removed"),
+               ", d.removed, '' FROM dnc_projection d WHERE d.customer_id = ANY($1::text[])"
+               " AND NOT d.removed UNION ALL SELECT ph.customer_id, d.dnc_entry_id, d.scope,"
+               " d.region, d.campaign_id, d.channel, ",
+               TimeToMicros("d.expire_time"),
+               ", d.removed, d.e164 FROM customer_phones ph JOIN dnc_projection d"
+               " ON d.e164 = ph.e164 WHERE ph.customer_id = ANY($1::text[]) AND ph.e164 <> ''"
+               " AND d.e164 <> '' AND d.customer_id <> ph.customer_id AND NOT d.removed"),
            ids)) {
     auto c = out.find(r[0].as<std::string>());
     if (c == out.end()) continue;

@@ -1,6 +1,7 @@
 #include "services/dialing/store/hopper_store.h"
 
 #include "absl/strings/str_cat.h"
+#include "services/common/pg/array_literal.h"
 #include "services/dialing/store/time_columns.h"
 
 namespace tmk::dialing {
@@ -16,19 +17,40 @@ std::string EvictWhere(const std::string& condition) {
 
 }  // namespace
 
-bool HopperStore::Insert(pqxx::work& tx, const HopperEntry& e) const {
+int HopperStore::Insert(pqxx::work& tx, const std::vector<HopperEntry>& entries) const {
+  if (entries.empty()) return 0;
+  std::vector<std::string> lead_ids, campaign_ids, customer_ids, callbacks, priorities, next,
+      reserved, queued_from, points;
+  for (const HopperEntry& e : entries) {
+    lead_ids.push_back(e.lead.lead_id);
+    campaign_ids.push_back(e.lead.campaign_id);
+    customer_ids.push_back(e.lead.customer_id);
+    callbacks.push_back(e.lead.callback_due ? "true" : "false");
+    priorities.push_back(std::to_string(e.lead.priority));
+    next.push_back(OptionalMicros(e.lead.next_attempt_time));
+    reserved.push_back(e.reserved_agent_id);
+    queued_from.push_back(std::to_string(static_cast<int>(e.queued_from)));
+    points.push_back(e.contact_point_id);
+  }
+  // One statement for the whole batch: the arrays travel as text (libpqxx 6.4 binds no arrays).
   pqxx::result queued = tx.exec_params(
       absl::StrCat(
           "WITH entry AS (INSERT INTO hopper (lead_id, campaign_id, customer_id, callback_due,"
-          " priority, next_attempt_time, reserved_agent_id, queued_from, fill_time) VALUES"
-          " ($1::uuid, $2, $3, $4, $5, ",
-          OptionalMicrosToTime(6), ", $7, $8, ", MicrosToTime(9),
-          ") ON CONFLICT DO NOTHING RETURNING lead_id) UPDATE leads SET state = 4,"
-          " contact_point_id = $10 FROM entry WHERE leads.lead_id = entry.lead_id RETURNING 1"),
-      e.lead.lead_id, e.lead.campaign_id, e.lead.customer_id, e.lead.callback_due,
-      e.lead.priority, OptionalMicros(e.lead.next_attempt_time), e.reserved_agent_id,
-      static_cast<int>(e.queued_from), Micros(e.fill_time), e.contact_point_id);
-  return !queued.empty();
+          " priority, next_attempt_time, reserved_agent_id, queued_from, fill_time)"
+          " SELECT l, c, cu, cb, p, timestamptz 'epoch' + NULLIF(n, '')::bigint"
+          " * interval '1 microsecond', r, q, ",
+          MicrosToTime(10),
+          " FROM unnest($1::uuid[], $2::text[], $3::text[], $4::boolean[], $5::int[], $6::text[],"
+          " $7::text[], $8::smallint[], $9::text[]) AS u(l, c, cu, cb, p, n, r, q, cp)"
+          " ON CONFLICT DO NOTHING RETURNING lead_id),"
+          " point AS (SELECT * FROM unnest($1::uuid[], $9::text[]) AS pt(l, cp))"
+          " UPDATE leads SET state = 4, contact_point_id = point.cp FROM entry JOIN point"
+          " ON point.l = entry.lead_id WHERE leads.lead_id = entry.lead_id"),
+      pg::ArrayLiteral(lead_ids), pg::ArrayLiteral(campaign_ids), pg::ArrayLiteral(customer_ids),
+      pg::ArrayLiteral(callbacks), pg::ArrayLiteral(priorities), pg::ArrayLiteral(next),
+      pg::ArrayLiteral(reserved), pg::ArrayLiteral(queued_from), pg::ArrayLiteral(points),
+      Micros(entries.front().fill_time));
+  return static_cast<int>(queued.affected_rows());
 }
 
 std::optional<TakenLead> HopperStore::Take(pqxx::work& tx, const std::string& campaign_id,

@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "services/common/core/clock.h"
 #include "services/dialing/domain/hopper_batch.h"
@@ -38,9 +39,10 @@ struct TakenLead {
 
 class HopperStore {
  public:
-  // Queues the lead unless its customer is already in the hopper (for any campaign); whether it
-  // did. The lead becomes QUEUED, with the entry's phone, in the same statement.
-  bool Insert(pqxx::work& tx, const HopperEntry& entry) const;
+  // Queues the leads whose customers are not in the hopper yet (for any campaign; `entries` name
+  // each customer once), in one statement; how many. Each queued lead becomes QUEUED, with its
+  // entry's phone, in the same statement.
+  int Insert(pqxx::work& tx, const std::vector<HopperEntry>& entries) const;
   // The first ready lead of the campaign in dialing order that `agent_id` may take (entries
   // reserved for another agent are skipped); nothing when none is ready.
   std::optional<TakenLead> Take(pqxx::work& tx, const std::string& campaign_id,

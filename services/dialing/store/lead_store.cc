@@ -140,11 +140,19 @@ std::vector<LeadRow> LeadStore::Candidates(pqxx::work& tx, const std::string& ca
   return out;
 }
 
-void LeadStore::Hold(pqxx::work& tx, const std::string& lead_id, HopperBlockReason reason,
-                     TimePoint until) const {
-  tx.exec_params(absl::StrCat("UPDATE leads SET hold_reason = $2, hold_until = ",
-                              MicrosToTime(3), " WHERE lead_id = $1::uuid"),
-                 lead_id, static_cast<int>(reason), Micros(until));
+void LeadStore::Hold(pqxx::work& tx, const std::vector<HoldOrder>& holds) const {
+  if (holds.empty()) return;
+  std::vector<std::string> ids, reasons, untils;
+  for (const HoldOrder& h : holds) {
+    ids.push_back(h.lead_id);
+    reasons.push_back(std::to_string(static_cast<int>(h.reason)));
+    untils.push_back(std::to_string(Micros(h.until)));
+  }
+  tx.exec_params(
+      "UPDATE leads SET hold_reason = h.reason, hold_until = timestamptz 'epoch' + h.until"
+      " * interval '1 microsecond' FROM unnest($1::uuid[], $2::smallint[], $3::bigint[])"
+      " AS h(lead_id, reason, until) WHERE leads.lead_id = h.lead_id",
+      pg::ArrayLiteral(ids), pg::ArrayLiteral(reasons), pg::ArrayLiteral(untils));
 }
 
 void LeadStore::ReleaseHolds(pqxx::work& tx, const std::string& customer_id) const {

@@ -58,10 +58,14 @@ class LeadStore {
   // past `now`. Locked with SKIP LOCKED so concurrent fills never evaluate the same lead.
   std::vector<LeadRow> Candidates(pqxx::work& tx, const std::string& campaign_id, TimePoint now,
                                   int limit) const;
-  // Remembers why the hopper passed the lead over and until when (none: until the customer's
-  // facts change or `recheck`).
-  void Hold(pqxx::work& tx, const std::string& lead_id, HopperBlockReason reason,
-            TimePoint until) const;
+  // Remembers why the hopper passed each lead over and until when, in one statement: the lead is
+  // no candidate before then, or before the customer's facts change (ReleaseHolds).
+  struct HoldOrder {
+    std::string lead_id;
+    HopperBlockReason reason = HopperBlockReason::kUnspecified;
+    TimePoint until;
+  };
+  void Hold(pqxx::work& tx, const std::vector<HoldOrder>& holds) const;
   // The customer's contacts facts changed (R2, R6): every hold of their leads is reconsidered.
   void ReleaseHolds(pqxx::work& tx, const std::string& customer_id) const;
   // Open leads (not ORDERED or STOPPED) of the campaign, and those of them not ready at `now`,

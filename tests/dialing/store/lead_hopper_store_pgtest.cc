@@ -60,7 +60,7 @@ class LeadHopperStoreTest : public testing::DialingStoreTest {
     HopperEntry entry{{row.facts.lead_id, row.facts.campaign_id, row.facts.customer_id,
                        callback_due, row.facts.priority, row.facts.next_attempt_time},
                       "cp-1", "", row.facts.state, kNow};
-    EXPECT_TRUE(Run([&](pqxx::work& tx) { queued = hopper_.Insert(tx, entry); }).ok());
+    EXPECT_TRUE(Run([&](pqxx::work& tx) { queued = hopper_.Insert(tx, {entry}) == 1; }).ok());
     return queued;
   }
 
@@ -103,7 +103,7 @@ TEST_F(LeadHopperStoreTest, CandidatesAreDueCallbacksThenPriorityThenLongestWait
 TEST_F(LeadHopperStoreTest, AHeldLeadIsNoCandidateUntilTheHoldEndsOrTheCustomerChanges) {
   const std::string id = Add(Lead("camp", "c1"));
   ASSERT_TRUE(Run([&](pqxx::work& tx) {
-                leads_.Hold(tx, id, HopperBlockReason::kDoNotCall, kNow + hours(1));
+                leads_.Hold(tx, {{id, HopperBlockReason::kDoNotCall, kNow + hours(1)}});
               }).ok());
   EXPECT_TRUE(CandidateIds("camp").empty());
   std::vector<HoldCount> waiting;
@@ -128,6 +128,27 @@ TEST_F(LeadHopperStoreTest, ACustomerIsInTheHopperOnceAcrossCampaigns) {
   EXPECT_EQ(Get(a.facts.lead_id).facts.contact_point_id, "cp-1");
   EXPECT_EQ(Get(b.facts.lead_id).facts.state, LeadState::kNew);
   EXPECT_TRUE(CandidateIds("camp-a").empty());  // queued leads are not candidates
+}
+
+TEST_F(LeadHopperStoreTest, ABatchQueuesEveryLeadWhoseCustomerIsFree) {
+  LeadRow busy = Lead("camp-a", "c1");
+  LeadRow same_customer = Lead("camp-b", "c1");
+  LeadRow free = Lead("camp-b", "c2", 3, LeadState::kCallback, kNow - minutes(1));
+  for (const LeadRow* row : {&busy, &same_customer, &free}) Add(*row);
+  ASSERT_TRUE(Queue(busy));
+  auto entry = [](const LeadRow& r, const std::string& point) {
+    return HopperEntry{{r.facts.lead_id, r.facts.campaign_id, r.facts.customer_id, true,
+                        r.facts.priority, r.facts.next_attempt_time},
+                       point, "", r.facts.state, kNow};
+  };
+  ASSERT_TRUE(Run([&](pqxx::work& tx) {
+                EXPECT_EQ(hopper_.Insert(tx, {entry(same_customer, "cp-x"), entry(free, "cp-2")}),
+                          1);
+                EXPECT_EQ(hopper_.CountCallbacks(tx, "camp-b"), 1);
+              }).ok());
+  EXPECT_EQ(Get(same_customer.facts.lead_id).facts.state, LeadState::kNew);
+  EXPECT_EQ(Get(free.facts.lead_id).facts.state, LeadState::kQueued);
+  EXPECT_EQ(Get(free.facts.lead_id).facts.contact_point_id, "cp-2");
 }
 
 TEST_F(LeadHopperStoreTest, TakingCountsTheAttemptAndTheLeadIsNeverACandidateAgain) {
@@ -180,7 +201,7 @@ TEST_F(LeadHopperStoreTest, AnEntryReservedForItsOwnerIsTakenOnlyByThem) {
   Add(row);
   HopperEntry entry{{row.facts.lead_id, "camp", "c1", true, 0, row.facts.next_attempt_time},
                     "cp-1", "agent-owner", LeadState::kCallback, kNow};
-  ASSERT_TRUE(Run([&](pqxx::work& tx) { ASSERT_TRUE(hopper_.Insert(tx, entry)); }).ok());
+  ASSERT_TRUE(Run([&](pqxx::work& tx) { ASSERT_EQ(hopper_.Insert(tx, {entry}), 1); }).ok());
   ASSERT_TRUE(Run([&](pqxx::work& tx) {
                 EXPECT_FALSE(hopper_.Take(tx, "camp", "agent-other", kNow).has_value());
                 auto taken = hopper_.Take(tx, "camp", "agent-owner", kNow);
