@@ -69,6 +69,7 @@ std::string IdentifierCipher::SealContactPoint(std::string_view customer_id,
   v1::ContactPoint identifiers;
   identifiers.set_value(point.value());
   identifiers.set_normalized_value(point.normalized_value());
+  identifiers.set_masked(point.masked());  // a replica's point as its owner shared it (R6)
   return Seal("contact_points.sealed_value", RowId(customer_id, point.contact_point_id()),
               identifiers);
 }
@@ -80,6 +81,7 @@ void IdentifierCipher::OpenContactPoint(std::string_view customer_id, std::strin
        identifiers);
   point.set_value(identifiers.value());
   point.set_normalized_value(identifiers.normalized_value());
+  if (identifiers.masked()) point.set_masked(true);
 }
 
 std::string IdentifierCipher::SealDncEntry(const v1::DncEntry& entry) const {
@@ -91,6 +93,17 @@ v1::DncEntry IdentifierCipher::OpenDncEntry(std::string_view dnc_entry_id,
   v1::DncEntry entry;
   Open("dnc_entries.record", dnc_entry_id, sealed, entry);
   return entry;
+}
+
+std::string IdentifierCipher::SealProposal(const v1::UpdateProposal& proposal) const {
+  return Seal("update_proposals.record", proposal.proposal_id(), proposal);
+}
+
+v1::UpdateProposal IdentifierCipher::OpenProposal(std::string_view proposal_id,
+                                                  std::string_view sealed) const {
+  v1::UpdateProposal proposal;
+  Open("update_proposals.record", proposal_id, sealed, proposal);
+  return proposal;
 }
 
 std::string IdentifierCipher::SealChangeValues(const v1::ProfileChange& change) const {

@@ -15,6 +15,7 @@
 // - dnc_entries.record: the whole DncEntry, whose phone_number is an identifier.
 // - profile_changes.sealed_values: the old and new values of every change (R3), since those of
 //   display_name, residence and contact_points are identifiers.
+// - update_proposals.record: the whole UpdateProposal, whose patch holds names and numbers (R32).
 //
 // Indexed (HMAC-SHA-256, services/common/crypto/blind_index.h): contact points and DNC numbers by
 // their normalised value in one shared index, so a number blocked on the DNC list matches every
@@ -28,6 +29,7 @@
 #include "telemarketing/contacts/v1/customer.pb.h"
 #include "telemarketing/contacts/v1/dnc.pb.h"
 #include "telemarketing/contacts/v1/history.pb.h"
+#include "telemarketing/contacts/v1/proposal.pb.h"
 
 namespace tmk::contacts {
 
@@ -46,7 +48,8 @@ class IdentifierCipher {
   std::string SealCustomer(const telemarketing::contacts::v1::Customer& customer) const;
   telemarketing::contacts::v1::Customer OpenCustomer(std::string_view customer_id,
                                                      std::string_view sealed) const;
-  // contact_points.sealed_value: the point's value and normalized_value (its id must be set).
+  // contact_points.sealed_value: the point's value and normalized_value (its id must be set),
+  // and whether they are masked (a replica's, as its owner shared them).
   std::string SealContactPoint(std::string_view customer_id,
                                const telemarketing::contacts::v1::ContactPoint& point) const;
   // Sets value and normalized_value of `point`, whose contact_point_id is set.
@@ -61,6 +64,11 @@ class IdentifierCipher {
   // Sets old_value and new_value of `change`, whose customer_id and change_id are set.
   void OpenChangeValues(std::string_view sealed,
                         telemarketing::contacts::v1::ProfileChange& change) const;
+
+  // update_proposals.record.
+  std::string SealProposal(const telemarketing::contacts::v1::UpdateProposal& proposal) const;
+  telemarketing::contacts::v1::UpdateProposal OpenProposal(std::string_view proposal_id,
+                                                           std::string_view sealed) const;
 
   // The index of a normalised contact value: E.164 phone number or lower-cased e-mail address;
   // "" for "" (no number: a DNC entry naming only a customer).
