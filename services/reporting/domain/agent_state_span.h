@@ -4,20 +4,13 @@
 // spans and do not depend on the order of the events.
 #include <string>
 
+#include "services/dialing/domain/agent_state_machine.h"
 #include "services/reporting/domain/call_step.h"
 
 namespace tmk::reporting {
 
-// telemarketing.dialing.v1.AgentState values reporting tells apart.
-enum class AgentState {
-  kUnspecified = 0,
-  kLoggedOut = 1,
-  kReady = 2,
-  kReserved = 3,
-  kOnCall = 4,
-  kWrapUp = 5,
-  kPaused = 6
-};
+// Dialing's states, numbered as telemarketing.dialing.v1.AgentState.
+using dialing::AgentState;
 
 struct AgentStateSpan {
   TimePoint bucket;

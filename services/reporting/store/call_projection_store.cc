@@ -1,5 +1,7 @@
 #include "services/reporting/store/call_projection_store.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "services/reporting/store/pg_time.h"
@@ -32,6 +34,16 @@ std::string UpsertSql() {
       ") ON CONFLICT (bucket_start, region_id, campaign_id, variant_id, agent_id, queue_id,"
       " direction) DO UPDATE SET ",
       absl::StrJoin(sets, ", "));
+}
+
+std::string EmptyRowDeleteSql() {
+  std::vector<std::string> zero;
+  for (const std::string& c : CallProjectionStore::MeasureColumns()) zero.push_back(c + " = 0");
+  return absl::StrCat(
+      "DELETE FROM call_rollup WHERE bucket_start = " TM_PG_MICROS("$1") " AND region_id = $2"
+      " AND campaign_id = $3 AND variant_id = $4 AND agent_id = $5 AND queue_id = $6"
+      " AND direction = $7 AND ",
+      absl::StrJoin(zero, " AND "));
 }
 
 }  // namespace
@@ -77,8 +89,16 @@ void CallProjectionStore::ApplyContributions(pqxx::work& tx,
     std::vector<std::string> params = {std::to_string(ToMicros(k.bucket)), k.region_id, k.campaign_id,
                                        k.variant_id,     k.agent_id,  k.queue_id,
                                        std::to_string(static_cast<int>(k.direction))};
-    for (int64_t value : Values(change.measures)) params.push_back(std::to_string(value));
+    const std::vector<int64_t> values = Values(change.measures);
+    for (int64_t value : values) params.push_back(std::to_string(value));
     tx.exec_params(sql, pqxx::prepare::make_dynamic_params(params));
+    // A retraction that emptied its row (the call moved to another key) leaves no row behind, so
+    // the rollups hold the same rows whatever order the steps came in.
+    if (std::any_of(values.begin(), values.end(), [](int64_t v) { return v < 0; })) {
+      static const std::string empty_sql = EmptyRowDeleteSql();
+      params.resize(7);
+      tx.exec_params(empty_sql, pqxx::prepare::make_dynamic_params(params));
+    }
   }
 }
 

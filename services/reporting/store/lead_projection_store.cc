@@ -37,7 +37,11 @@ void LeadProjectionStore::ApplyDisposition(pqxx::work& tx, const LeadDisposition
       // Attempts and contacts only grow, so the first order is the one with the fewest.
       " order_attempts = LEAST(l.order_attempts, EXCLUDED.order_attempts),"
       " order_contacts = LEAST(l.order_contacts, EXCLUDED.order_contacts),"
-      " campaign_id = EXCLUDED.campaign_id, variant_id = EXCLUDED.variant_id",
+      // A lead's campaign and variant never change; should they differ, the newest wins too.
+      " campaign_id = CASE WHEN (EXCLUDED.latest_time, EXCLUDED.latest_call) > (l.latest_time, l.latest_call)"
+      "   THEN EXCLUDED.campaign_id ELSE l.campaign_id END,"
+      " variant_id = CASE WHEN (EXCLUDED.latest_time, EXCLUDED.latest_call) > (l.latest_time, l.latest_call)"
+      "   THEN EXCLUDED.variant_id ELSE l.variant_id END",
       d.lead_id, d.campaign_id, d.variant_id, StageBit(d.stage) | StageBit(d.previous_stage),
       d.stage, d.intention, ToMicros(d.time), d.call_id, attempts, contacts);
   if (d.previous_intention != d.intention) {

@@ -7,140 +7,19 @@
 #include <algorithm>
 #include <random>
 
-#include "google/protobuf/util/time_util.h"
 #include "services/common/pg/migration.h"
 #include "services/reporting/api/live_floor.h"
 #include "services/reporting/api/projection_consumer.h"
-#include "telemarketing/events/v1/agent_events.pb.h"
-#include "telemarketing/events/v1/call_events.pb.h"
+#include "tests/reporting/support/call_event_set.h"
 #include "tests/support/pg_fixture.h"
 
 namespace tmk::reporting {
 std::vector<pg::Migration> Migrations();
 
 namespace {
-namespace ev1 = telemarketing::events::v1;
-namespace common = telemarketing::common::v1;
-using google::protobuf::util::TimeUtil;
+using testing::CallEventSet;
 
-constexpr int64_t kStartSeconds = 1'790'000'000;
-
-// What the generator decided, counted independently of the projection.
-struct Expected {
-  int64_t calls = 0, answered = 0, handled = 0, abandoned = 0, orders = 0, machines = 0;
-  int64_t talk_ms = 0, wait_ms = 0, agent_on_call_ms = 0;
-};
-
-events::ConsumedEvent Event(const std::string& topic, const google::protobuf::Message& payload,
-                            const std::string& key, int& next_id) {
-  events::ConsumedEvent e;
-  e.topic = topic;
-  e.key = key;
-  e.id = "00000000-0000-7000-8000-" + std::to_string(100000000000 + next_id++);
-  e.type = payload.GetDescriptor()->full_name();
-  e.source = "//telemarketing/gd/dialing";
-  e.payload = payload.SerializeAsString();
-  return e;
-}
-
-std::vector<events::ConsumedEvent> Generate(Expected& x) {
-  std::mt19937 random(42);
-  std::vector<events::ConsumedEvent> out;
-  int id = 0;
-  for (int i = 0; i < 300; ++i) {
-    const std::string call_id = "call-" + std::to_string(i);
-    const int64_t t0 = kStartSeconds + i * 37;  // spreads over several 15-minute buckets
-    const bool answered = random() % 3 != 0;
-    const bool machine = answered && random() % 10 == 0;
-    const int64_t wait_ms = static_cast<int64_t>(random() % 4000);
-    const bool connects = answered && !machine && random() % 8 != 0;
-    const bool orders = connects && random() % 4 == 0;
-    const int64_t talk_ms = 30000 + static_cast<int64_t>(random() % 60000);
-    int64_t seq = 0;
-    auto step = [&](int64_t at) {
-      ev1::CallEvent e;
-      e.set_call_id(call_id);
-      e.set_sequence(++seq);
-      *e.mutable_occur_time() = TimeUtil::SecondsToTimestamp(t0 + at);
-      e.set_direction(common::CALL_DIRECTION_OUTBOUND);
-      e.set_campaign_id("camp-1");
-      e.set_lead_id("lead-" + std::to_string(i % 120));
-      e.set_customer_id("cust-" + std::to_string(i % 120));
-      e.set_region_id("gd");
-      e.set_variant_id(i % 2 == 0 ? "A" : "B");
-      return e;
-    };
-    ev1::CallEvent created = step(0);
-    created.mutable_created()->set_attempt_number(1);
-    out.push_back(Event("tm.calls.v1", created, call_id, id));
-    ++x.calls;
-    if (answered) {
-      ev1::CallEvent a = step(8);
-      a.mutable_answered();
-      out.push_back(Event("tm.calls.v1", a, call_id, id));
-      if (!machine) ++x.answered;
-    }
-    if (machine) {
-      ev1::CallEvent m = step(9);
-      m.mutable_machine_detected();
-      out.push_back(Event("tm.calls.v1", m, call_id, id));
-      ++x.machines;
-    }
-    if (connects) {
-      ev1::CallEvent c = step(9);
-      c.set_agent_id("agent-" + std::to_string(i % 5));
-      c.mutable_agent_connected()->set_agent_id("agent-" + std::to_string(i % 5));
-      *c.mutable_agent_connected()->mutable_wait_duration() = TimeUtil::MillisecondsToDuration(wait_ms);
-      out.push_back(Event("tm.calls.v1", c, call_id, id));
-      ++x.handled;
-      x.wait_ms += wait_ms;
-      x.talk_ms += talk_ms;
-      if (wait_ms > 2000) ++x.abandoned;  // the compliance definition, counted by hand
-    } else if (answered && !machine) {
-      ++x.abandoned;
-      ev1::CallEvent ab = step(11);
-      ab.mutable_abandoned()->set_reason(telemarketing::dialing::v1::ABANDON_REASON_NO_AGENT_AVAILABLE);
-      ab.mutable_abandoned()->set_counts_against_limit(true);
-      out.push_back(Event("tm.calls.v1", ab, call_id, id));
-    }
-    ev1::CallEvent ended = step(100);
-    ended.mutable_ended()->set_outcome(connects ? common::CALL_OUTCOME_REACHED : common::CALL_OUTCOME_NO_ANSWER);
-    *ended.mutable_ended()->mutable_talk_duration() =
-        TimeUtil::MillisecondsToDuration(connects ? talk_ms : 0);
-    out.push_back(Event("tm.calls.v1", ended, call_id, id));
-    if (connects) {
-      ev1::CallEvent d = step(130);
-      ev1::CallDispositioned& disp = *d.mutable_dispositioned();
-      disp.set_disposition_code(orders ? "SALE" : "THINK");
-      disp.set_previous_stage(common::SALE_STAGE_LIST_SCREENING);
-      disp.set_stage(orders ? common::SALE_STAGE_ORDER : common::SALE_STAGE_FOLLOW_UP);
-      disp.set_intention_class(orders ? common::INTENTION_CLASS_BUY_NOW : common::INTENTION_CLASS_INTERESTED);
-      disp.set_lead_attempts(1 + i % 4);
-      disp.set_lead_contacts(1 + i % 3);
-      if (orders) {
-        disp.set_order_id("order-" + std::to_string(i));
-        disp.set_counts_as_conversion(true);
-        ++x.orders;
-      }
-      out.push_back(Event("tm.calls.v1", d, call_id, id));
-      // The agent's on-call span closes at the wrap-up.
-      ev1::AgentEvent s;
-      s.set_agent_id("agent-" + std::to_string(i % 5));
-      s.set_region_id("gd");
-      *s.mutable_occur_time() = TimeUtil::SecondsToTimestamp(t0 + 100);
-      s.mutable_state_changed()->set_previous_state(telemarketing::dialing::v1::AGENT_STATE_ON_CALL);
-      s.mutable_state_changed()->set_state(telemarketing::dialing::v1::AGENT_STATE_WRAP_UP);
-      *s.mutable_state_changed()->mutable_previous_state_duration() =
-          TimeUtil::MillisecondsToDuration(talk_ms);
-      s.mutable_state_changed()->set_call_id(call_id);
-      out.push_back(Event("tm.agents.v1", s, s.agent_id(), id));
-      x.agent_on_call_ms += talk_ms;
-    }
-  }
-  return out;
-}
-
-class ProjectionTest : public testing::PgSchemaTest {
+class ProjectionTest : public tmk::testing::PgSchemaTest {
  protected:
   // Feeds `events` into this test's schema and dumps every projection table as text.
   std::string Project(const std::vector<events::ConsumedEvent>& events) {
@@ -168,8 +47,9 @@ class ProjectionTest : public testing::PgSchemaTest {
 };
 
 TEST_F(ProjectionTest, OrderShuffleAndDuplicatesGiveIdenticalReportsMatchingTheRawEvents) {
-  Expected x;
-  const std::vector<events::ConsumedEvent> events = Generate(x);
+  const CallEventSet set = testing::GenerateCallEvents({});
+  const std::vector<events::ConsumedEvent>& events = set.events;
+  const testing::CallEventCounts& x = set.counts;
   const std::string in_order = Project(events);
 
   // Rollup sums against the counts taken while generating.
