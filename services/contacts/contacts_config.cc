@@ -1,12 +1,14 @@
 #include "services/contacts/contacts_config.h"
 
 #include "services/common/config/config_source.h"
+#include "services/common/server/server_config.h"
 
 namespace tmk::contacts {
 namespace {
 
 constexpr char kDataKeys[] = "contacts-data-keys";
 constexpr char kIndexKey[] = "contacts-index-key";
+constexpr char kReplicaRegions[] = "contacts-replica-regions";
 
 }  // namespace
 
@@ -36,6 +38,15 @@ ContactsConfig ContactsConfig::Read(ConfigSource& settings) {
   for (const crypto::DataKey& key : config.data_keys) {
     if (!config.index_key.empty() && key.bytes == config.index_key) {
       settings.AddError(kIndexKey, "must differ from every data key");
+    }
+  }
+  for (const std::string& region : settings.List(kReplicaRegions, "*")) {
+    if (region == "*") continue;
+    if (server::IsValidRegion(region)) {
+      config.replica_regions.insert(region);
+    } else {
+      settings.AddError(kReplicaRegions, "region ids (1-32 of a-z, 0-9, '-') separated by commas, "
+                                         "or * for every region");
     }
   }
   return config;

@@ -2,6 +2,7 @@
 // Settings of the contacts module (STYLE.md §6): the keys that protect personal data at rest
 // (R6). Read only when this process hosts contacts, required then, validated at start-up, and
 // never repeated in a message, a log line or a metric.
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@ struct ContactsConfig {
   // --contacts-index-key (TM_CONTACTS_INDEX_KEY): base64 of 32 bytes, the HMAC key of the blind
   // indexes. Never rotated in place: every index would have to be recomputed.
   std::string index_key;
+  // --contacts-replica-regions (TM_CONTACTS_REPLICA_REGIONS): the regions whose customers this
+  // region keeps replicas of (R5, R32), comma-separated; "*" (the default) for every other region.
+  std::set<std::string> replica_regions;  // empty: every other region
 
   // Problems go to `settings`, named by setting, so the server stops with all of them at once.
   static ContactsConfig Read(ConfigSource& settings);

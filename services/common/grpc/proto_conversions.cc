@@ -23,6 +23,10 @@ common::HlcTimestamp ToProtoHlc(const HlcTimestamp& stamp) {
   return out;
 }
 
+HlcTimestamp FromProtoHlc(const common::HlcTimestamp& stamp) {
+  return HlcTimestamp{stamp.wall_time_millis(), stamp.logical(), stamp.node()};
+}
+
 common::Role ToProtoRole(const auth::Principal& who) {
   using auth::Role;
   if (who.HasRole(Role::kAdmin)) return common::ROLE_ADMIN;

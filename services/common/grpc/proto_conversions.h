@@ -15,6 +15,7 @@ google::protobuf::Timestamp ToProtoTime(TimePoint time);
 TimePoint FromProtoTime(const google::protobuf::Timestamp& time);
 
 telemarketing::common::v1::HlcTimestamp ToProtoHlc(const HlcTimestamp& stamp);
+HlcTimestamp FromProtoHlc(const telemarketing::common::v1::HlcTimestamp& stamp);
 
 // The capacity a change was made in, for audit records (R3, R6): the strongest role held.
 telemarketing::common::v1::Role ToProtoRole(const auth::Principal& who);

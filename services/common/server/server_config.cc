@@ -7,15 +7,15 @@
 #include "services/common/config/config_source.h"
 
 namespace tmk::server {
-namespace {
 
-// Region ids become Kafka header values and CloudEvents sources: keep them simple.
 bool IsValidRegion(const std::string& region) {
   if (region.empty() || region.size() > 32) return false;
   return std::all_of(region.begin(), region.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
   });
 }
+
+namespace {
 
 bool IsHostPort(const std::string& address) {
   size_t colon = address.rfind(':');

@@ -13,6 +13,9 @@ class ConfigSource;
 
 namespace tmk::server {
 
+// 1-32 of a-z, 0-9 and '-': region ids become Kafka header values and CloudEvents sources.
+bool IsValidRegion(const std::string& region);
+
 // Settings of the server process itself (flags --grpc-listen…, env TM_GRPC_LISTEN…).
 struct ServerConfig {
   std::string grpc_listen = "0.0.0.0:50051";
