@@ -152,7 +152,8 @@ Environment common to every server container (the server reads flags or TM_ vari
 {{- end }}
 
 {{/*
-The keys of personal data at rest (R6), for the containers that run contacts only.
+The keys of personal data at rest (R6) and the cross-region replica setting (R32), for the
+containers that run contacts only.
 */}}
 {{- define "telemarketing.contactsKeysEnv" -}}
 {{- with .Values.contactsEncryption }}
@@ -167,6 +168,8 @@ The keys of personal data at rest (R6), for the containers that run contacts onl
       name: {{ .existingSecret }}
       key: {{ .indexKeyKey | default "index-key" }}
 {{- end }}
+- name: TM_CONTACTS_REPLICA_REGIONS
+  value: {{ .Values.contactsSharing.replicaRegions | default "*" | quote }}
 {{- end }}
 
 {{- define "telemarketing.usesRs256" -}}
