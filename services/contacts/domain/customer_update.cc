@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/common/core/status_details.h"
+#include "services/contacts/domain/attribute_definition.h"
 
 namespace tmk::contacts {
 namespace {
@@ -19,16 +20,6 @@ constexpr std::string_view kWholeFields[] = {
 constexpr std::string_view kResidenceFields[] = {
     "country_code",  "province_code", "province_name", "city_code",  "city_name",
     "district_code", "district_name", "street_address", "postal_code"};
-
-bool IsAttributeKey(std::string_view key) {
-  if (key.empty() || key.size() > 64 || !std::islower(static_cast<unsigned char>(key[0]))) {
-    return false;
-  }
-  return std::all_of(key.begin(), key.end(), [](char c) {
-    return std::islower(static_cast<unsigned char>(c)) ||
-           std::isdigit(static_cast<unsigned char>(c)) || c == '_';
-  });
-}
 
 bool Covers(std::string_view parent, std::string_view child) {
   return child.size() > parent.size() && child.substr(0, parent.size()) == parent &&

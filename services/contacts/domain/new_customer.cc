@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/common/core/status_details.h"
+#include "services/contacts/domain/attribute_definition.h"
 
 namespace tmk::contacts {
 namespace {
@@ -15,16 +16,6 @@ bool IsValidTag(const std::string& tag) {
   for (char c : tag) {
     if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
           c == '_' || c == '-' || c == ':')) {
-      return false;
-    }
-  }
-  return true;
-}
-
-bool IsValidAttributeKey(const std::string& key) {
-  if (key.empty() || key.size() > 64 || !std::islower(static_cast<unsigned char>(key[0]))) return false;
-  for (char c : key) {
-    if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_')) {
       return false;
     }
   }
@@ -62,7 +53,7 @@ std::vector<NormalizedContact> CheckProfile(const NewCustomer& c, int current_ye
     v.Add("customer.custom_attributes", absl::StrCat("at most ", Limits::kMaxAttributes));
   }
   for (const std::string& key : c.attribute_keys) {
-    if (!IsValidAttributeKey(key)) {
+    if (!IsAttributeKey(key)) {
       v.Add(absl::StrCat("customer.custom_attributes[", key, "]"),
             "keys are 1-64 characters of a-z, 0-9, '_' starting with a letter");
     }
