@@ -17,7 +17,8 @@ namespace {
 constexpr char kPointColumns[] =
     "contact_point_id::text, type, sealed_value, status, source, is_primary,"
     " to_char(create_time AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'),"
-    " customer_id::text";
+    " customer_id::text, label, status_reason, status_call_id,"
+    " to_char(status_update_time AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
 
 }  // namespace
 
@@ -29,6 +30,12 @@ void CustomerStore::ReadPoint(const pqxx::row& row, v1::ContactPoint* p) const {
   p->set_source(row[4].as<std::string>());
   p->set_primary(row[5].as<bool>());
   TimeUtil::FromString(row[6].as<std::string>(), p->mutable_create_time());
+  p->set_label(row[8].as<std::string>());
+  p->set_status_reason(row[9].as<std::string>());
+  p->set_status_call_id(row[10].as<std::string>());
+  if (!row[11].is_null()) {
+    TimeUtil::FromString(row[11].as<std::string>(), p->mutable_status_update_time());
+  }
 }
 
 std::optional<CustomerStore::CreateRequest> CustomerStore::FindCreateRequest(
@@ -149,17 +156,24 @@ void CustomerStore::WritePoints(pqxx::work& tx, const v1::Customer& customer, bo
     const v1::ContactPoint& p = customer.contact_points(i);
     tx.exec_params(
         std::string("INSERT INTO contact_points (contact_point_id, customer_id, position, type,"
-                    " sealed_value, value_index, status, source, is_primary, create_time)"
-                    " VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8, $9, $10::timestamptz)") +
+                    " sealed_value, value_index, status, source, is_primary, create_time, label,"
+                    " status_reason, status_call_id, status_update_time)"
+                    " VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8, $9, $10::timestamptz,"
+                    " $11, $12, $13, NULLIF($14, '')::timestamptz)") +
             (upsert ? " ON CONFLICT (contact_point_id) DO UPDATE SET position = EXCLUDED.position,"
                       " type = EXCLUDED.type, sealed_value = EXCLUDED.sealed_value,"
                       " value_index = EXCLUDED.value_index, status = EXCLUDED.status,"
-                      " source = EXCLUDED.source, is_primary = EXCLUDED.is_primary"
+                      " source = EXCLUDED.source, is_primary = EXCLUDED.is_primary,"
+                      " label = EXCLUDED.label, status_reason = EXCLUDED.status_reason,"
+                      " status_call_id = EXCLUDED.status_call_id,"
+                      " status_update_time = EXCLUDED.status_update_time"
                     : ""),
         p.contact_point_id(), customer.customer_id(), i, static_cast<int>(p.type()),
         ByteaParam(cipher_.SealContactPoint(customer.customer_id(), p)),
         ByteaParam(cipher_.ContactIndex(p.normalized_value())), static_cast<int>(p.status()),
-        p.source(), p.primary(), TimeUtil::ToString(p.create_time()));
+        p.source(), p.primary(), TimeUtil::ToString(p.create_time()), p.label(),
+        p.status_reason(), p.status_call_id(),
+        p.has_status_update_time() ? TimeUtil::ToString(p.status_update_time()) : std::string());
   }
 }
 
