@@ -1,9 +1,12 @@
 #include "services/dialing/dialing_module.h"
 
+#include <future>
+
 #include "absl/strings/str_cat.h"
 #include "services/common/config/config_source.h"
 #include "services/common/core/hlc.h"
 #include "services/common/events/event_consumer.h"
+#include "services/common/log/logger.h"
 #include "services/common/server/server_config.h"
 #include "services/common/server/service_runtime.h"
 #include "services/contacts/client/grpc_contacts_client.h"
@@ -11,14 +14,29 @@
 #include "services/dialing/api/agent_desktop_service.h"
 #include "services/dialing/api/agent_events.h"
 #include "services/dialing/api/agent_sessions.h"
+#include "services/dialing/api/call_api.h"
+#include "services/dialing/api/call_ledger.h"
+#include "services/dialing/api/call_wrap_up.h"
 #include "services/dialing/api/callback_api.h"
+#include "services/dialing/api/campaign_runtime_api.h"
+#include "services/dialing/api/campaign_runtime_events.h"
 #include "services/dialing/api/campaign_projection_consumer.h"
 #include "services/dialing/api/contacts_projection_consumer.h"
+#include "services/dialing/api/call_offer_builder.h"
+#include "services/dialing/api/desktop_call_api.h"
+#include "services/dialing/api/desktop_feed.h"
+#include "services/dialing/api/desktop_stream.h"
+#include "services/dialing/api/grpc_script_renderer.h"
 #include "services/dialing/api/dialing_service.h"
 #include "services/dialing/api/hopper_filler.h"
 #include "services/dialing/api/lead_api.h"
 #include "services/dialing/api/session_api.h"
+#include "services/dialing/api/wrap_up_events.h"
+#include "services/dialing/runtime/dialer_runtime.h"
 #include "services/dialing/store/campaign_projection_store.h"
+#include "services/dialing/telephony/named_simulation_profile.h"
+#include "services/dialing/telephony/real_time_scheduler.h"
+#include "services/dialing/telephony/simulated_telephony.h"
 
 namespace tmk::dialing {
 
@@ -28,7 +46,12 @@ namespace {
 
 struct DialingConfig {
   std::string contacts_address;  // ContactsService, for the members of target lists (LoadLeads)
+  std::string campaigns_address;  // CampaignsService, for scripts rendered on the desktop (R9)
+  // The telephony simulator behind the port, in real time (R17); a SIP adapter replaces it.
+  SimulationProfile simulation;
 };
+
+constexpr char kSimulationProfile[] = "dialing-simulation-profile";
 
 // Dialing so far: the agent roster and sessions (R19); the rest of issue 5 lands on this module.
 class DialingModule final : public server::ServiceModule {
@@ -44,8 +67,31 @@ class DialingModule final : public server::ServiceModule {
         hopper_(runtime_.pool(), context.clock, campaign_projection_store_),
         lead_api_(runtime_, hlc_, campaign_projection_store_, contacts_, hopper_),
         callback_api_(runtime_, campaign_projection_store_),
-        dialing_(runtime_, roster_api_, session_api_, lead_api_, callback_api_),
-        desktop_(runtime_, session_api_),
+        scheduler_(context.clock),
+        telephony_(*SimulatedTelephony::Create(scheduler_, config.simulation)),
+        call_ledger_(context.region, context.clock, hlc_),
+        wrap_up_events_(context.region, context.clock, hlc_),
+        wrap_up_(context.clock, sessions_, call_ledger_, wrap_up_events_,
+                 campaign_projection_store_),
+        runtime_events_(context.region, context.clock, hlc_),
+        dialer_(runtime_.pool(), scheduler_, *telephony_, sessions_, hopper_, call_ledger_,
+                campaign_projection_store_, DialerSettings{}, &desktop_feed_),
+        scripts_(config.campaigns_address),
+        offers_(runtime_.pool(), campaign_projection_store_, contacts_, scripts_),
+        desktop_streams_(desktop_feed_, offers_, runtime_.pool(), runtime_.executor(),
+                         context.clock),
+        desktop_calls_(runtime_, wrap_up_,
+                       [this](const v1::Call& call) {
+                         dialer_.Post([this, call] { dialer_.WrappedUp(call); });
+                       }),
+        campaign_runtime_api_(runtime_, campaign_projection_store_, runtime_events_,
+                              [this](const v1::CampaignRuntime& r) {
+                                dialer_.Post([this, r] { ApplyRuntime(r); });
+                              }),
+        call_api_(runtime_),
+        dialing_(runtime_, roster_api_, session_api_, lead_api_, callback_api_, call_api_,
+                 campaign_runtime_api_),
+        desktop_(runtime_, session_api_, desktop_calls_, desktop_streams_),
         campaign_projection_(runtime_.pool(), campaign_projection_store_),
         contacts_projection_(runtime_.pool()) {}
 
@@ -59,9 +105,12 @@ class DialingModule final : public server::ServiceModule {
     if (absl::Status started = StartCampaignConsumer(); !started.ok()) return started;
     if (absl::Status started = StartContactsConsumer(); !started.ok()) return started;
     hopper_.Start();
-    return absl::OkStatus();
+    desktop_streams_.Start();
+    return StartDialer();
   }
   void Stop() override {
+    StopDialer();
+    desktop_streams_.Stop();
     hopper_.Stop();
     if (contacts_consumer_) contacts_consumer_->Stop();
     if (campaign_consumer_) campaign_consumer_->Stop();
@@ -81,12 +130,54 @@ class DialingModule final : public server::ServiceModule {
   HopperFiller hopper_;
   LeadApi lead_api_;
   CallbackApi callback_api_;
+  RealTimeScheduler scheduler_;
+  std::unique_ptr<SimulatedTelephony> telephony_;
+  CallLedger call_ledger_;
+  WrapUpEvents wrap_up_events_;
+  CallWrapUp wrap_up_;
+  CampaignRuntimeEvents runtime_events_;
+  DesktopFeed desktop_feed_;
+  DialerRuntime dialer_;
+  bool dialer_started_ = false;
+  GrpcScriptRenderer scripts_;
+  CallOfferBuilder offers_;
+  DesktopStreams desktop_streams_;
+  DesktopCallApi desktop_calls_;
+  CampaignRuntimeApi campaign_runtime_api_;
+  CallApi call_api_;
   DialingService dialing_;
   AgentDesktopService desktop_;
   CampaignProjectionConsumer campaign_projection_;
   ContactsProjectionConsumer contacts_projection_;
   std::unique_ptr<events::EventConsumer> campaign_consumer_;
   std::unique_ptr<events::EventConsumer> contacts_consumer_;
+
+  // The dialer runs on the scheduler's thread: it recovers lost calls and resumes running
+  // campaigns there before the module reports started.
+  absl::Status StartDialer() {
+    scheduler_.Start();
+    dialer_started_ = true;
+    std::promise<absl::Status> started;
+    dialer_.Post([&] { started.set_value(dialer_.Start()); });
+    return started.get_future().get();
+  }
+  void StopDialer() {
+    if (!dialer_started_) return;
+    std::promise<void> stopped;
+    dialer_.Post([&] {
+      dialer_.Stop();
+      stopped.set_value();
+    });
+    stopped.get_future().wait();
+    scheduler_.Stop();
+  }
+  void ApplyRuntime(const v1::CampaignRuntime& r) {
+    if (r.dialing_state() != v1::DIALING_STATE_RUNNING) return dialer_.Halt(r.campaign_id());
+    if (absl::Status run = dialer_.Run(r); !run.ok()) {
+      log::Error("campaign runtime not applied",
+                 {{"campaign_id", r.campaign_id()}, {"error", std::string(run.message())}});
+    }
+  }
 
   // The campaigns projection (tm.campaigns.v1); a new group reads the compacted topic from the
   // beginning, so a fresh install learns every campaign. One group per region: installations
@@ -122,7 +213,15 @@ class DialingModule final : public server::ServiceModule {
 
 void RegisterDialing(server::ModuleCatalog& catalog) {
   catalog.AddConfigurable("dialing", [](ConfigSource& settings, const server::ServerConfig& server) {
-    DialingConfig config{server::ReadPeerAddress(settings, server, "contacts")};
+    DialingConfig config{server::ReadPeerAddress(settings, server, "contacts"),
+                         server::ReadPeerAddress(settings, server, "campaigns"), {}};
+    absl::StatusOr<SimulationProfile> profile =
+        NamedSimulationProfile(settings.String(kSimulationProfile, "standard"));
+    if (profile.ok()) {
+      config.simulation = *profile;
+    } else {
+      settings.AddError(kSimulationProfile, std::string(profile.status().message()));
+    }
     return server::ModuleFactory([config](const server::ModuleContext& context) {
       return std::make_unique<DialingModule>(context, config);
     });

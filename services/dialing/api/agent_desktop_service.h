@@ -1,8 +1,10 @@
 #pragma once
-// The agent's side of dialing over gRPC (R19): log in, change state, log out. The desktop stream,
-// previews, manual dialing, transfers, cross-selling and wrap-up are not overridden yet, so they
-// answer UNIMPLEMENTED until they land (issue 5).
+// The agent's side of dialing over gRPC (R9, R11-R13, R19): log in, change state, log out, take
+// the desktop feed, wrap up calls. Previews, manual dialing, hang-up, transfers and cross-selling
+// are not overridden yet, so they answer UNIMPLEMENTED.
 #include "services/common/server/service_runtime.h"
+#include "services/dialing/api/desktop_call_api.h"
+#include "services/dialing/api/desktop_stream.h"
 #include "services/dialing/api/session_api.h"
 #include "telemarketing/dialing/v1/agent_desktop_service.grpc.pb.h"
 
@@ -13,9 +15,16 @@ namespace v1 = telemarketing::dialing::v1;
 class AgentDesktopService final
     : public telemarketing::dialing::v1::AgentDesktopService::CallbackService {
  public:
-  AgentDesktopService(server::ServiceRuntime& runtime, SessionApi& sessions)
-      : runtime_(runtime), sessions_(sessions) {}
+  AgentDesktopService(server::ServiceRuntime& runtime, SessionApi& sessions,
+                      DesktopCallApi& calls, DesktopStreams& streams)
+      : runtime_(runtime), sessions_(sessions), calls_(calls), streams_(streams) {}
 
+  grpc::ServerWriteReactor<v1::StreamDesktopResponse>* StreamDesktop(
+      grpc::CallbackServerContext* context, const v1::StreamDesktopRequest* request) override {
+    return OpenDesktopStream(streams_, runtime_.calls().Authenticate(*context),
+                             runtime_.context().region, runtime_.calls().error_domain(),
+                             *request);
+  }
   grpc::ServerUnaryReactor* StartSession(grpc::CallbackServerContext* context,
                                        const v1::StartSessionRequest* request,
                                        v1::StartSessionResponse* response) override {
@@ -41,9 +50,18 @@ class AgentDesktopService final
                                      request, response);
   }
 
+  grpc::ServerUnaryReactor* SubmitDisposition(grpc::CallbackServerContext* context,
+                                              const v1::SubmitDispositionRequest* request,
+                                              v1::SubmitDispositionResponse* response) override {
+    return runtime_.calls().Delegate(context, calls_, &DesktopCallApi::SubmitDisposition,
+                                     request, response);
+  }
+
  private:
   server::ServiceRuntime& runtime_;
   SessionApi& sessions_;
+  DesktopCallApi& calls_;
+  DesktopStreams& streams_;
 };
 
 }  // namespace tmk::dialing

@@ -1,12 +1,14 @@
 #pragma once
 // The supervisor's and administrator's side of dialing over gRPC (R11, R12, R17-R20, R29): the
-// agent roster, the agents' sessions, leads, callbacks and the hopper's status. Every RPC authenticates, runs its handler on a worker (never on a gRPC
-// thread) and maps its status through the common runtime. Calls, orders, campaign runtime, inbound
-// queues and compliance are not overridden yet, so they answer UNIMPLEMENTED until they land
-// (issue 5).
+// agent roster, the agents' sessions, leads, callbacks and the hopper's status, calls and orders,
+// the campaigns' dialing runtime. Every RPC authenticates, runs its handler on a worker (never on
+// a gRPC thread) and maps its status through the common runtime. Order cancellation, inbound
+// queues and compliance settings are not overridden yet, so they answer UNIMPLEMENTED.
 #include "services/common/server/service_runtime.h"
 #include "services/dialing/api/agent_api.h"
+#include "services/dialing/api/call_api.h"
 #include "services/dialing/api/callback_api.h"
+#include "services/dialing/api/campaign_runtime_api.h"
 #include "services/dialing/api/lead_api.h"
 #include "services/dialing/api/session_api.h"
 #include "telemarketing/dialing/v1/dialing_service.grpc.pb.h"
@@ -18,9 +20,10 @@ namespace v1 = telemarketing::dialing::v1;
 class DialingService final : public telemarketing::dialing::v1::DialingService::CallbackService {
  public:
   DialingService(server::ServiceRuntime& runtime, AgentApi& roster, SessionApi& sessions,
-                 LeadApi& leads, CallbackApi& callbacks)
+                 LeadApi& leads, CallbackApi& callbacks, CallApi& calls,
+                 CampaignRuntimeApi& campaign_runtimes)
       : runtime_(runtime), roster_(roster), sessions_(sessions), leads_(leads),
-        callbacks_(callbacks) {}
+        callbacks_(callbacks), calls_(calls), campaign_runtimes_(campaign_runtimes) {}
 
   grpc::ServerUnaryReactor* CreateAgent(grpc::CallbackServerContext* context,
                                        const v1::CreateAgentRequest* request,
@@ -171,12 +174,65 @@ class DialingService final : public telemarketing::dialing::v1::DialingService::
     return runtime_.calls().Delegate(context, callbacks_, &CallbackApi::CancelCallback, request, response);
   }
 
+  grpc::ServerUnaryReactor* GetCall(grpc::CallbackServerContext* context,
+                                    const v1::GetCallRequest* request,
+                                    v1::GetCallResponse* response) override {
+    return runtime_.calls().Delegate(context, calls_, &CallApi::GetCall, request, response);
+  }
+  grpc::ServerUnaryReactor* ListCalls(grpc::CallbackServerContext* context,
+                                      const v1::ListCallsRequest* request,
+                                      v1::ListCallsResponse* response) override {
+    return runtime_.calls().Delegate(context, calls_, &CallApi::ListCalls, request, response);
+  }
+  grpc::ServerUnaryReactor* GetOrder(grpc::CallbackServerContext* context,
+                                     const v1::GetOrderRequest* request,
+                                     v1::GetOrderResponse* response) override {
+    return runtime_.calls().Delegate(context, calls_, &CallApi::GetOrder, request, response);
+  }
+  grpc::ServerUnaryReactor* ListOrders(grpc::CallbackServerContext* context,
+                                       const v1::ListOrdersRequest* request,
+                                       v1::ListOrdersResponse* response) override {
+    return runtime_.calls().Delegate(context, calls_, &CallApi::ListOrders, request, response);
+  }
+  grpc::ServerUnaryReactor* GetCampaignRuntime(grpc::CallbackServerContext* context,
+                                               const v1::GetCampaignRuntimeRequest* request,
+                                               v1::GetCampaignRuntimeResponse* response) override {
+    return runtime_.calls().Delegate(context, campaign_runtimes_,
+                                     &CampaignRuntimeApi::GetCampaignRuntime, request, response);
+  }
+  grpc::ServerUnaryReactor* ListCampaignRuntimes(
+      grpc::CallbackServerContext* context, const v1::ListCampaignRuntimesRequest* request,
+      v1::ListCampaignRuntimesResponse* response) override {
+    return runtime_.calls().Delegate(context, campaign_runtimes_,
+                                     &CampaignRuntimeApi::ListCampaignRuntimes, request, response);
+  }
+  grpc::ServerUnaryReactor* UpdateCampaignRuntime(
+      grpc::CallbackServerContext* context, const v1::UpdateCampaignRuntimeRequest* request,
+      v1::UpdateCampaignRuntimeResponse* response) override {
+    return runtime_.calls().Delegate(context, campaign_runtimes_,
+                                     &CampaignRuntimeApi::UpdateCampaignRuntime, request, response);
+  }
+  grpc::ServerUnaryReactor* StartDialing(grpc::CallbackServerContext* context,
+                                         const v1::StartDialingRequest* request,
+                                         v1::StartDialingResponse* response) override {
+    return runtime_.calls().Delegate(context, campaign_runtimes_,
+                                     &CampaignRuntimeApi::StartDialing, request, response);
+  }
+  grpc::ServerUnaryReactor* StopDialing(grpc::CallbackServerContext* context,
+                                        const v1::StopDialingRequest* request,
+                                        v1::StopDialingResponse* response) override {
+    return runtime_.calls().Delegate(context, campaign_runtimes_,
+                                     &CampaignRuntimeApi::StopDialing, request, response);
+  }
+
  private:
   server::ServiceRuntime& runtime_;
   AgentApi& roster_;
   SessionApi& sessions_;
   LeadApi& leads_;
   CallbackApi& callbacks_;
+  CallApi& calls_;
+  CampaignRuntimeApi& campaign_runtimes_;
 };
 
 }  // namespace tmk::dialing

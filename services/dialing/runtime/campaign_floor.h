@@ -8,7 +8,6 @@
 #include "services/dialing/domain/abandon_ledger.h"
 #include "services/dialing/domain/dial_mode.h"
 #include "services/dialing/domain/pacing_statistics.h"
-#include "services/dialing/store/abandon_minute_store.h"
 #include "telemarketing/dialing/v1/campaign_runtime.pb.h"
 
 namespace tmk::dialing {
@@ -23,11 +22,9 @@ struct CampaignFloor {
   int waiting = 0;    // answered by a person, no agent yet
   int connected = 0;  // with an agent
 
-  // INVALID_ARGUMENT for a mode without a policy, a power ratio below 1 or an abandon target
-  // outside (0, 1). `history`: the stored minutes, oldest first.
+  // INVALID_ARGUMENT for a power ratio below 1. `ledger`: the campaign's, as stored.
   static absl::StatusOr<std::unique_ptr<CampaignFloor>> Create(
-      const telemarketing::dialing::v1::CampaignRuntime& settings,
-      const std::vector<AbandonMinute>& history);
+      const telemarketing::dialing::v1::CampaignRuntime& settings, AbandonLedger ledger);
 };
 
 }  // namespace tmk::dialing

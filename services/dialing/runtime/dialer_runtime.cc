@@ -49,7 +49,7 @@ absl::Status DialerSettings::Validate() const {
 DialerRuntime::DialerRuntime(pg::PgPool& pool, Scheduler& scheduler, Telephony& telephony,
                              AgentSessions& sessions, HopperFiller& hopper,
                              const CallLedger& ledger, const CampaignProjectionStore& campaigns,
-                             DialerSettings settings)
+                             DialerSettings settings, DesktopFeed* desktops)
     : pool_(pool),
       scheduler_(scheduler),
       telephony_(telephony),
@@ -58,6 +58,7 @@ DialerRuntime::DialerRuntime(pg::PgPool& pool, Scheduler& scheduler, Telephony& 
       ledger_(ledger),
       campaigns_(campaigns),
       settings_(settings),
+      desktops_(desktops),
       closer_(scheduler, ledger, campaigns) {
   telephony_.SetListener(this);
 }
@@ -131,13 +132,16 @@ absl::Status DialerRuntime::RecoverLostCalls() {
 }
 
 absl::Status DialerRuntime::Run(const v1::CampaignRuntime& runtime) {
-  std::vector<AbandonMinute> history;
+  absl::StatusOr<AbandonLedger> ledger = absl::UnknownError("not read");
   absl::Status read = pool_.Transact([&](pqxx::work& tx) {
-    history = abandon_minutes_.Last30Days(tx, runtime.campaign_id(), scheduler_.Now());
+    ledger = abandon_minutes_.Ledger(tx, runtime.campaign_id(), scheduler_.Now(),
+                                     runtime.abandon_target());
     return absl::OkStatus();
   });
   if (!read.ok()) return read;
-  absl::StatusOr<std::unique_ptr<CampaignFloor>> floor = CampaignFloor::Create(runtime, history);
+  if (!ledger.ok()) return ledger.status();
+  absl::StatusOr<std::unique_ptr<CampaignFloor>> floor =
+      CampaignFloor::Create(runtime, *std::move(ledger));
   if (!floor.ok()) return floor.status();
   // Calls in flight keep being counted under the new settings.
   if (CampaignFloor* old = FloorOf(runtime.campaign_id())) {
@@ -391,6 +395,7 @@ bool DialerRuntime::TryConnect(CallId port_call) {
   if (!reserved.ok() || session_id.empty()) return false;
   call.session_id = session_id;
   call.agent_id = agent_id;
+  Tell(DesktopNotice::Kind::kOffered, call);
   if (absl::Status bridged = telephony_.Bridge(port_call, agent_id); !bridged.ok()) {
     // The customer hung up meanwhile: the agent goes back, the end is recorded by Ended.
     LogIfFailed(pool_.Transact([&](pqxx::work& tx) {
@@ -430,6 +435,10 @@ void DialerRuntime::RecordLiveAnswer(const std::string& campaign_id, bool abando
                 return absl::OkStatus();
               }),
               "abandon ledger not stored", campaign_id);
+}
+
+void DialerRuntime::Tell(DesktopNotice::Kind kind, const LiveCall& call) {
+  if (desktops_ != nullptr) desktops_->Publish({kind, call.session_id, call.call_id});
 }
 
 // R20: every abandon is logged with its reason, counted against the campaign's limit, and keeps
@@ -490,6 +499,7 @@ void DialerRuntime::Bridged(CallId port_call, const CallEvent& event) {
                        return absl::OkStatus();
                      }),
               "agent connect not recorded", call.call_id);
+  Tell(DesktopNotice::Kind::kConnected, call);
 }
 
 void DialerRuntime::Ended(CallId port_call, const CallEvent& event) {
@@ -522,6 +532,7 @@ void DialerRuntime::Ended(CallId port_call, const CallEvent& event) {
                        return absl::OkStatus();
                      }),
               "end not recorded", call.call_id);
+  Tell(DesktopNotice::Kind::kEnded, call);
   const std::string campaign_id = call.campaign_id;
   if (CampaignFloor* floor = FloorOf(campaign_id)) --floor->connected;
   live_.erase(port_call);

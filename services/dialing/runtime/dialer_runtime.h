@@ -24,6 +24,7 @@
 #include "services/common/pg/pg_pool.h"
 #include "services/dialing/api/agent_sessions.h"
 #include "services/dialing/api/call_ledger.h"
+#include "services/dialing/api/desktop_feed.h"
 #include "services/dialing/api/hopper_filler.h"
 #include "services/dialing/runtime/call_closer.h"
 #include "services/dialing/runtime/campaign_floor.h"
@@ -55,7 +56,8 @@ class DialerRuntime final : public CallEventListener {
  public:
   DialerRuntime(pg::PgPool& pool, Scheduler& scheduler, Telephony& telephony,
                 AgentSessions& sessions, HopperFiller& hopper, const CallLedger& ledger,
-                const CampaignProjectionStore& campaigns, DialerSettings settings);
+                const CampaignProjectionStore& campaigns, DialerSettings settings,
+                DesktopFeed* desktops = nullptr);
 
   // ---- In the scheduler's context. ----
   // Closes calls left open by a crash, resumes every RUNNING campaign, starts ticking.
@@ -113,6 +115,7 @@ class DialerRuntime final : public CallEventListener {
   void FloorChanged(const std::string& campaign_id);
   absl::Status Change(const std::string& call_id, const CallChange& change);
   void RecordLiveAnswer(const std::string& campaign_id, bool abandoned);
+  void Tell(DesktopNotice::Kind kind, const LiveCall& call);
   absl::Status RecoverLostCalls();
   CampaignFloor* FloorOf(const std::string& campaign_id);
 
@@ -124,6 +127,7 @@ class DialerRuntime final : public CallEventListener {
   const CallLedger& ledger_;
   const CampaignProjectionStore& campaigns_;
   DialerSettings settings_;
+  DesktopFeed* desktops_;  // agents' desktops told of offers, connects and ends; may be null
   CallCloser closer_;
   CallStore calls_;
   HopperStore hopper_store_;

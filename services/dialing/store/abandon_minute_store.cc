@@ -35,4 +35,19 @@ std::vector<AbandonMinute> AbandonMinuteStore::Last30Days(pqxx::work& tx,
   return out;
 }
 
+absl::StatusOr<AbandonLedger> AbandonMinuteStore::Ledger(pqxx::work& tx,
+                                                        const std::string& campaign_id,
+                                                        TimePoint now,
+                                                        double abandon_target) const {
+  absl::StatusOr<AbandonLedger> ledger = AbandonLedger::Create(abandon_target);
+  if (!ledger.ok()) return ledger.status();
+  // R20: yesterday's abandons still count today, whatever happened to the process meanwhile.
+  for (const AbandonMinute& m : Last30Days(tx, campaign_id, now)) {
+    const TimePoint at{std::chrono::minutes(m.minute)};
+    for (int64_t i = 0; i < m.live_answers; ++i) ledger->RecordLiveAnswer(at, i < m.abandons);
+  }
+  ledger->AdvanceTo(now);
+  return ledger;
+}
+
 }  // namespace tmk::dialing

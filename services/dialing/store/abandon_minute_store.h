@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "services/common/core/clock.h"
+#include "services/dialing/domain/abandon_ledger.h"
 
 namespace tmk::dialing {
 
@@ -25,6 +27,10 @@ class AbandonMinuteStore {
   // The minutes of the 30 days ending at `now`, oldest first.
   std::vector<AbandonMinute> Last30Days(pqxx::work& tx, const std::string& campaign_id,
                                         TimePoint now) const;
+  // The campaign's ledger for `abandon_target` as the stored minutes leave it at `now`: the
+  // dialer's after a restart, and the rates GetCampaignRuntime reports.
+  absl::StatusOr<AbandonLedger> Ledger(pqxx::work& tx, const std::string& campaign_id,
+                                       TimePoint now, double abandon_target) const;
 };
 
 }  // namespace tmk::dialing
