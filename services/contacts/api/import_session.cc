@@ -1,38 +1,29 @@
 #include "services/contacts/api/import_session.h"
 
-#include <google/protobuf/descriptor.h>
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+#include <google/protobuf/util/time_util.h>
 
-#include <ctime>
+#include <algorithm>
 
 #include "absl/strings/str_cat.h"
 #include "services/common/core/status_details.h"
 #include "services/common/core/uuid.h"
 #include "services/common/grpc/proto_conversions.h"
 #include "services/common/pg/pg_pool.h"
-#include "services/contacts/api/customer_snapshot_event.h"
+#include "services/contacts/api/customer_mapping.h"
+#include "services/contacts/domain/customer_update.h"
+#include "services/contacts/domain/import_merge.h"
+#include "services/contacts/domain/new_customer.h"
 
 namespace tmk::contacts {
 namespace v1 = telemarketing::contacts::v1;
+using google::protobuf::util::TimeUtil;
 
 namespace {
 
 constexpr int kMaxRowsPerBatch = 10000;
 constexpr size_t kErrorsInResponse = 1000;
-
-int CurrentYear(const Clock& clock) {
-  std::time_t now = std::chrono::system_clock::to_time_t(clock.Now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  return utc.tm_year + 1900;
-}
-
-template <class Enum>
-Enum EnumOf(const google::protobuf::EnumDescriptor* descriptor, const std::string& prefix,
-            const std::string& suffix) {
-  if (suffix.empty()) return static_cast<Enum>(0);
-  const google::protobuf::EnumValueDescriptor* value = descriptor->FindValueByName(prefix + suffix);
-  return static_cast<Enum>(value ? value->number() : 0);
-}
 
 bool IsFinal(v1::ImportJobState state) {
   return state == v1::IMPORT_JOB_STATE_SUCCEEDED ||
@@ -40,27 +31,48 @@ bool IsFinal(v1::ImportJobState state) {
          state == v1::IMPORT_JOB_STATE_FAILED;
 }
 
-// The spec fields a resumed stream must repeat unchanged.
+// The spec fields a resumed stream must repeat unchanged: all but the ids, the policy as stored.
 std::string SpecIdentity(v1::ImportSpec spec) {
   spec.clear_resume_import_job_id();
   spec.clear_request_id();
+  if (spec.duplicate_policy() == v1::DUPLICATE_POLICY_UNSPECIFIED) {
+    spec.set_duplicate_policy(v1::DUPLICATE_POLICY_SKIP);
+  }
   std::string out;
-  spec.SerializeToString(&out);  // deterministic enough: the same client sends the same map
-  return absl::StrCat(spec.mode(), "|", spec.columns_size(), "|", spec.source_name());
+  {
+    google::protobuf::io::StringOutputStream stream(&out);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);  // the column mapping is a map
+    spec.SerializeToCodedStream(&coded);
+  }
+  return out;
 }
 
 }  // namespace
 
 ImportSession::ImportSession(server::ServiceRuntime& runtime, HybridLogicalClock& hlc,
                              const IdentifierCipher& cipher, auth::Principal who)
-    : runtime_(runtime), hlc_(hlc), who_(std::move(who)), store_(cipher) {}
+    : runtime_(runtime),
+      hlc_(hlc),
+      cipher_(cipher),
+      who_(std::move(who)),
+      store_(cipher),
+      customers_(cipher),
+      history_(cipher),
+      changes_(customers_, history_, hlc, runtime.context().clock, runtime.context().region) {}
 
-ImportSession::~ImportSession() = default;
+ImportSession::~ImportSession() {
+  if (writing_.valid()) writing_.wait();  // the writer uses this session
+}
 
-absl::Status ImportSession::SaveJob() {
-  *job_.mutable_update_time() = grpcx::ToProtoTime(runtime_.context().clock.Now());
+absl::Status ImportSession::SaveJob(std::optional<bool> settle_list) {
+  const TimePoint now = runtime_.context().clock.Now();
+  *job_.mutable_update_time() = grpcx::ToProtoTime(now);
   return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     store_.Save(tx, job_);
+    if (settle_list && !job_.list_id().empty()) {
+      store_.SettleList(tx, job_.list_id(), *settle_list, TimeUtil::ToString(grpcx::ToProtoTime(now)));
+    }
     return absl::OkStatus();
   });
 }
@@ -71,14 +83,13 @@ absl::Status ImportSession::Begin(const v1::ImportSpec& spec) {
     v.Add("spec.mode", "required: IMPORT_MODE_RESUMABLE or IMPORT_MODE_ALL_OR_NOTHING");
   }
   if (spec.request_id().size() > 128) v.Add("spec.request_id", "at most 128 characters");
+  if (spec.list_display_name().size() > 200) {
+    v.Add("spec.list_display_name", "at most 200 bytes");
+  }
+  if (!spec.create_list() && !spec.list_display_name().empty()) {
+    v.Add("spec.list_display_name", "only with create_list");
+  }
   if (!v.empty()) return v.ToStatus("invalid import spec");
-  if (spec.duplicate_policy() == v1::DUPLICATE_POLICY_MERGE) {
-    return absl::UnimplementedError(
-        "DUPLICATE_POLICY_MERGE is not implemented yet; use SKIP (the default) or REJECT");
-  }
-  if (spec.create_list()) {
-    return absl::UnimplementedError("create_list is not implemented yet for imports");
-  }
   std::vector<std::pair<std::string, std::string>> mapping(spec.column_mapping().begin(),
                                                            spec.column_mapping().end());
   std::vector<std::string> columns(spec.columns().begin(), spec.columns().end());
@@ -133,9 +144,31 @@ absl::Status ImportSession::Begin(const v1::ImportSpec& spec) {
     for (const std::string& c : mapping_->ignored_columns()) job_.add_ignored_columns(c);
     *job_.mutable_actor() = grpcx::ActorOf(who_, runtime_.context().region);
     *job_.mutable_create_time() = grpcx::ToProtoTime(now);
+    if (spec.create_list()) job_.set_list_id(NewId(runtime_.context().clock));
   }
   started_ = true;
-  if (absl::Status saved = SaveJob(); !saved.ok()) return saved;
+  policy_ = job_.spec().duplicate_policy() == v1::DUPLICATE_POLICY_MERGE    ? ImportDuplicatePolicy::kMerge
+            : job_.spec().duplicate_policy() == v1::DUPLICATE_POLICY_REJECT ? ImportDuplicatePolicy::kReject
+                                                                            : ImportDuplicatePolicy::kSkip;
+  stamp_.region = runtime_.context().region;
+  stamp_.customer_source = absl::StrCat("import:", job_.import_job_id());
+  stamp_.point_source = job_.spec().source_name().empty()
+                            ? "import"
+                            : absl::StrCat("import:", job_.spec().source_name());
+  const bool new_list = job_.has_create_time() && !earlier && job_.spec().create_list();
+  absl::Status saved = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
+    *job_.mutable_update_time() = grpcx::ToProtoTime(now);
+    store_.Save(tx, job_);
+    if (new_list) {
+      std::string name = job_.spec().list_display_name().empty()
+                             ? absl::StrCat("import ", job_.spec().source_name())
+                             : job_.spec().list_display_name();
+      store_.CreateList(tx, job_.list_id(), name, job_.import_job_id(), stamp_.region,
+                        job_.actor(), TimeUtil::ToString(grpcx::ToProtoTime(now)));
+    }
+    return absl::OkStatus();
+  });
+  if (!saved.ok()) return saved;
   if (job_.spec().mode() == v1::IMPORT_MODE_ALL_OR_NOTHING) {
     try {
       connection_ = std::make_unique<pqxx::connection>(runtime_.pool().dsn());
@@ -149,31 +182,34 @@ absl::Status ImportSession::Begin(const v1::ImportSpec& spec) {
   return absl::OkStatus();
 }
 
-void ImportSession::RecordError(v1::ImportRowError error) {
-  ++error_count_;
-  if (first_errors_.size() < kErrorsInResponse) first_errors_.push_back(error);
-  pending_errors_.push_back(std::move(error));
+void ImportSession::RecordErrors(std::vector<v1::ImportRowError> errors) {
+  for (v1::ImportRowError& error : errors) {
+    ++error_count_;
+    if (first_errors_.size() < kErrorsInResponse) first_errors_.push_back(error);
+    pending_errors_.push_back(std::move(error));
+  }
 }
 
-absl::Status ImportSession::AddRows(const v1::ImportRowBatch& batch) {
-  if (replay_) return absl::OkStatus();  // the outcome is already known; rows are drained
-  if (batch.rows_size() == 0 || batch.rows_size() > kMaxRowsPerBatch) {
-    return InvalidField("rows.rows", absl::StrCat("1 to ", kMaxRowsPerBatch, " rows per message"));
-  }
-  const Clock& clock = runtime_.context().clock;
-  const std::string& region = runtime_.context().region;
-  const int year = CurrentYear(clock);
-  const bool reject_duplicates = job_.spec().duplicate_policy() == v1::DUPLICATE_POLICY_REJECT;
-  const TimePoint now = clock.Now();
+void ImportSession::Reseal(PreparedRow& row, const SnapshotSharing& sharing) const {
+  row.sealed = store_.Seal(row.customer);
+  row.event = ImportStore::OutboxCells(NewCustomerSnapshotEvent(
+      row.customer, sharing, cipher_, stamp_.region, runtime_.context().clock));
+}
 
-  struct Candidate {
-    long long line;
-    ImportedCustomer customer;
-    std::vector<std::string> keys;  // "p:<phone>", "x:<external id>"
-  };
-  std::vector<Candidate> candidates;
+absl::StatusOr<ImportSession::PreparedBatch> ImportSession::Prepare(const v1::ImportRowBatch& batch) {
+  const Clock& clock = runtime_.context().clock;
+  const int year = CurrentYear(clock);
+  stamp_.now = clock.Now();
+  PreparedBatch out;
+  // The policy as of now; the writer checks it still holds when the batch commits (R6).
+  absl::Status loaded = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
+    out.sharing = SnapshotSharing::Load(tx);
+    return absl::OkStatus();
+  });
+  if (!loaded.ok()) return loaded;
+  out.rows.reserve(batch.rows_size());
   std::vector<ImportRowIssue> issues;
-  long long received = 0;
+  std::vector<std::string> values;
   for (const v1::ImportRow& row : batch.rows()) {
     if (row.line_number() <= last_line_) {
       if (row.line_number() <= skip_through_line_) continue;  // committed before the resume
@@ -181,175 +217,244 @@ absl::Status ImportSession::AddRows(const v1::ImportRowBatch& batch) {
                           absl::StrCat("line ", row.line_number(), " is not after line ", last_line_));
     }
     last_line_ = row.line_number();
-    ++received;
-    std::vector<std::string> values(row.values().begin(), row.values().end());
-    absl::StatusOr<ImportedCustomer> converted = mapping_->Convert(values, region, year, issues);
+    ++out.received;
+    values.assign(row.values().begin(), row.values().end());
+    absl::StatusOr<ImportedCustomer> converted =
+        mapping_->Convert(values, stamp_.region, year, issues);
     if (!converted.ok()) {
       for (ImportRowIssue& issue : issues) {
-        v1::ImportRowError e;
+        v1::ImportRowError& e = out.errors.emplace_back();
         e.set_line_number(row.line_number());
         e.set_column(issue.column);
         e.set_field_path(issue.field_path);
         e.set_reason(static_cast<v1::ImportRowErrorReason>(issue.reason));
         e.set_message(issue.message);
-        RecordError(std::move(e));
       }
-      job_.set_rows_rejected(job_.rows_rejected() + 1);
+      ++out.rejected;
       continue;
     }
-    Candidate c{row.line_number(), *std::move(converted), {}};
-    for (const NormalizedContact& n : c.customer.normalized) {
-      if (n.kind != ContactKind::kEmail) c.keys.push_back("p:" + n.normalized);
+    PreparedRow& p = out.rows.emplace_back();
+    p.line = row.line_number();
+    p.imported = *std::move(converted);
+    if (!p.imported.external_id.empty()) p.keys.push_back(ExternalIdKey(p.imported.external_id));
+    for (const NormalizedContact& n : p.imported.normalized) {
+      if (n.kind != ContactKind::kEmail) p.keys.push_back(PhoneKey(cipher_.ContactIndex(n.normalized)));
     }
-    if (!c.customer.external_id.empty()) c.keys.push_back("x:" + c.customer.external_id);
-    candidates.push_back(std::move(c));
+    p.customer = NewImportedCustomer(p.imported, stamp_, hlc_, clock);
+    Reseal(p, out.sharing);
   }
-  job_.set_rows_received(job_.rows_received() + received);
+  out.last_line = last_line_;
+  return out;
+}
 
-  pqxx::work* whole = whole_.get();
-  absl::Status status = absl::OkStatus();
-  auto load = [&](pqxx::transaction_base& tx) {
-    // Dedupe against existing customers and earlier rows of this file (SKIP: counted as
-    // duplicates; REJECT: a row error).
-    std::vector<std::string> phones, external_ids;
-    for (const Candidate& c : candidates) {
-      for (const std::string& k : c.keys) {
-        (k[0] == 'p' ? phones : external_ids).push_back(k.substr(2));
-      }
-    }
-    std::set<std::string> existing_phones = store_.ExistingPhones(tx, phones);
-    std::set<std::string> existing_ids = store_.ExistingExternalIds(tx, external_ids);
-    std::vector<v1::Customer> customers;
-    std::vector<events::OutboundEvent> outbound;
-    long long duplicates = 0, rejected = 0;
-    std::vector<v1::ImportRowError> duplicate_errors;
-    std::unordered_set<std::string> seen = seen_keys_;
-    for (Candidate& c : candidates) {
-      std::string duplicate_of;
-      for (const std::string& k : c.keys) {
-        const std::string value = k.substr(2);
-        if (seen.count(k) || (k[0] == 'p' ? existing_phones.count(value) : existing_ids.count(value))) {
-          duplicate_of = k;
-          break;
-        }
-      }
-      if (!duplicate_of.empty()) {
-        if (reject_duplicates) {
-          v1::ImportRowError e;
-          e.set_line_number(c.line);
-          // The number itself stays out of the stored message (R6); the line locates it.
-          const bool phone = duplicate_of[0] == 'p';
-          e.set_field_path(phone ? "contact_points" : "external_id");
-          e.set_reason(v1::IMPORT_ROW_ERROR_REASON_DUPLICATE);
-          e.set_message(phone ? "the phone number already belongs to a customer or an earlier row"
-                              : absl::StrCat("external id ", duplicate_of.substr(2),
-                                             " already belongs to a customer or an earlier row"));
-          duplicate_errors.push_back(std::move(e));
-          ++rejected;
-        } else {
-          ++duplicates;
-        }
-        continue;
-      }
-      for (const std::string& k : c.keys) seen.insert(k);
-      const ImportedCustomer& in = c.customer;
-      v1::Customer customer;
-      customer.set_customer_id(NewId(clock));
-      customer.set_region_id(region);
-      customer.set_display_name(in.display_name);
-      customer.set_gender(EnumOf<v1::Gender>(v1::Gender_descriptor(), "GENDER_", in.gender));
-      customer.set_marital_status(EnumOf<v1::MaritalStatus>(v1::MaritalStatus_descriptor(),
-                                                            "MARITAL_STATUS_", in.marital_status));
-      customer.set_income_band(
-          EnumOf<v1::IncomeBand>(v1::IncomeBand_descriptor(), "INCOME_BAND_", in.income_band));
-      customer.set_kind(EnumOf<telemarketing::common::v1::CustomerKind>(
-          telemarketing::common::v1::CustomerKind_descriptor(), "CUSTOMER_KIND_", in.kind));
-      customer.set_vip_tier(EnumOf<v1::VipTier>(v1::VipTier_descriptor(), "VIP_TIER_", in.vip_tier));
-      customer.set_birth_year(in.birth_year);
-      auto* residence = customer.mutable_residence();
-      const google::protobuf::Reflection* reflection = residence->GetReflection();
-      for (const auto& [field, value] : in.residence) {
-        if (const auto* f = residence->GetDescriptor()->FindFieldByName(field)) {
-          reflection->SetString(residence, f, value);
-        }
-      }
-      customer.set_occupation(in.occupation);
-      customer.set_company_name(in.company_name);
-      customer.set_external_id(in.external_id);
-      for (const std::string& t : in.tags) customer.add_tags(t);
-      for (const auto& [key, value] : in.attributes) {
-        (*customer.mutable_custom_attributes())[key].set_string_value(value);
-      }
-      customer.set_source(absl::StrCat("import:", job_.import_job_id()));
-      *customer.mutable_create_time() = grpcx::ToProtoTime(now);
-      *customer.mutable_update_time() = grpcx::ToProtoTime(now);
-      customer.set_etag(absl::StrCat(UnixMillis(now)));
-      *customer.mutable_hlc() = grpcx::ToProtoHlc(hlc_.Now());
-      for (size_t i = 0; i < in.contact_points.size(); ++i) {
-        v1::ContactPoint* p = customer.add_contact_points();
-        p->set_contact_point_id(NewId(clock));
-        p->set_type(in.normalized[i].kind == ContactKind::kEmail       ? v1::CONTACT_POINT_TYPE_EMAIL
-                    : in.normalized[i].kind == ContactKind::kFixedLine ? v1::CONTACT_POINT_TYPE_FIXED_LINE
-                                                                       : v1::CONTACT_POINT_TYPE_MOBILE);
-        p->set_value(in.contact_points[i].value);
-        p->set_normalized_value(in.normalized[i].normalized);
-        p->set_status(v1::CONTACT_POINT_STATUS_UNVERIFIED);
-        p->set_source(job_.spec().source_name().empty()
-                          ? "import"
-                          : absl::StrCat("import:", job_.spec().source_name()));
-        p->set_primary(i == 0);
-        *p->mutable_create_time() = grpcx::ToProtoTime(now);
-      }
-      outbound.push_back(CustomerSnapshotEvent(customer, region, clock));
-      customers.push_back(std::move(customer));
-    }
-    // In ALL_OR_NOTHING nothing more is written once any row failed: the whole is rolled back.
-    bool write = whole == nullptr || (error_count_ == 0 && duplicate_errors.empty());
-    if (write) store_.CopyCustomers(tx, customers, outbound);
-    return std::make_tuple(customers.size(), duplicates, rejected, std::move(duplicate_errors),
-                           std::move(seen));
+void ImportSession::MergeIntoStored(pqxx::work& tx, const PreparedRow& row,
+                                    const std::string& customer_id, Outcome& outcome) const {
+  auto reject = [&](v1::ImportRowErrorReason reason, std::string message) {
+    v1::ImportRowError& e = outcome.errors.emplace_back();
+    e.set_line_number(row.line);
+    e.set_reason(reason);
+    e.set_message(std::move(message));
+    ++outcome.rejected;
   };
-  auto apply = [&](auto result) {
-    auto& [created, duplicates, rejected, duplicate_errors, seen] = result;
-    job_.set_customers_created(job_.customers_created() + created);
-    job_.set_rows_imported(job_.rows_imported() + created);
-    job_.set_rows_duplicate(job_.rows_duplicate() + duplicates);
-    job_.set_rows_rejected(job_.rows_rejected() + rejected);
-    for (auto& e : duplicate_errors) RecordError(std::move(e));
-    seen_keys_ = std::move(seen);
-  };
+  std::optional<v1::Customer> before = customers_.Find(tx, customer_id, /*for_update=*/true);
+  if (!before) {  // its key was read in this transaction, so only a concurrent erase gets here
+    reject(v1::IMPORT_ROW_ERROR_REASON_DUPLICATE, "the matching customer was just deleted");
+    return;
+  }
+  if (!CheckOwned(*before, stamp_.region).ok()) {
+    reject(v1::IMPORT_ROW_ERROR_REASON_OWNED_BY_OTHER_REGION,
+           absl::StrCat("the matching customer ", customer_id, " belongs to region '",
+                        before->region_id(), "': propose the change to that region (R32)"));
+    return;
+  }
+  ++outcome.duplicates;
+  ++outcome.imported;
+  ImportMergePlan plan = PlanImportMerge(ImportedFieldsOf(*before), row.imported);
+  if (plan.empty()) return;
+  v1::Customer after = *before;
+  FillImportedFields(plan.fills, after);
+  AddImportedPoints(row.imported, plan.new_points, stamp_, runtime_.context().clock, after);
+  if (absl::StatusOr<std::vector<NormalizedContact>> valid =
+          ValidateCustomerProfile(ToNewCustomer(after), CurrentYear(runtime_.context().clock));
+      !valid.ok()) {
+    --outcome.duplicates;
+    --outcome.imported;
+    reject(v1::IMPORT_ROW_ERROR_REASON_INVALID_VALUE,
+           absl::StrCat("merged into customer ", customer_id, " it breaks a rule: ",
+                        valid.status().message()));
+    return;
+  }
+  ChangeAuthor author;
+  author.actor = job_.actor();
+  author.origin = v1::CHANGE_ORIGIN_IMPORT;
+  author.reason = absl::StrCat("import ", job_.import_job_id(), " line ", row.line);
+  absl::Status committed = changes_.Commit(
+      tx, author, DiffProfile(plan.paths, RenderPaths(*before, plan.paths), RenderPaths(after, plan.paths)),
+      after);
+  if (!committed.ok()) throw std::runtime_error(std::string(committed.message()));
+  outcome.updated.insert(customer_id);
+}
+
+ImportSession::Outcome ImportSession::Apply(pqxx::work& tx, const PreparedBatch& batch,
+                                            bool write) const {
+  Outcome o;
+  std::vector<std::string> phone_indexes, external_ids;
+  std::vector<std::vector<std::string>> keys;
+  keys.reserve(batch.rows.size());
+  for (const PreparedRow& row : batch.rows) {
+    keys.push_back(row.keys);
+    for (const std::string& k : row.keys) {
+      (IsPhoneKey(k) ? phone_indexes : external_ids).push_back(k.substr(1));
+    }
+  }
+  const std::vector<ImportDecision> decisions =
+      DecideDuplicates(keys, store_.StoredOwners(tx, phone_indexes, external_ids), policy_);
+  // Rows that absorbed later rows of the batch (MERGE), copied so a rerun starts afresh.
+  std::map<size_t, PreparedRow> merged;
+  const SnapshotSharing sharing = SnapshotSharing::Load(tx);
+  const bool policy_changed = !(sharing.policy_hlc == batch.sharing.policy_hlc) ||
+                              sharing.personal_attributes != batch.sharing.personal_attributes;
+  std::vector<std::pair<size_t, std::string>> into_stored;
+  std::vector<std::string> members;
+  for (size_t i = 0; i < decisions.size(); ++i) {
+    const ImportDecision& d = decisions[i];
+    const PreparedRow& row = batch.rows[i];
+    switch (d.kind) {
+      case ImportDecision::Kind::kCreate:
+        ++o.created;
+        ++o.imported;
+        members.push_back(row.customer.customer_id());
+        if (policy_changed) merged.emplace(i, row);
+        break;
+      case ImportDecision::Kind::kSkip:
+        ++o.duplicates;
+        members.push_back(d.customer_id.empty() ? batch.rows[d.row].customer.customer_id()
+                                                : d.customer_id);
+        break;
+      case ImportDecision::Kind::kReject: {
+        v1::ImportRowError& e = o.errors.emplace_back();
+        e.set_line_number(row.line);
+        e.set_reason(v1::IMPORT_ROW_ERROR_REASON_DUPLICATE);
+        // The number itself stays out of the stored message (R6); the line locates it.
+        const bool phone = IsPhoneKey(d.matched_key);
+        e.set_field_path(phone ? "contact_points" : "external_id");
+        e.set_message(phone ? "the phone number already belongs to a customer or an earlier row"
+                            : absl::StrCat("external id ", d.matched_key.substr(1),
+                                           " already belongs to a customer or an earlier row"));
+        ++o.rejected;
+        break;
+      }
+      case ImportDecision::Kind::kMergeIntoRow: {
+        PreparedRow& target = merged.try_emplace(d.row, batch.rows[d.row]).first->second;
+        ImportMergePlan plan = PlanImportMerge(target.imported, row.imported);
+        FillImportedFields(plan.fills, target.customer);
+        AddImportedPoints(row.imported, plan.new_points, stamp_, runtime_.context().clock,
+                          target.customer);
+        for (size_t p : plan.new_points) {
+          target.imported.contact_points.push_back(row.imported.contact_points[p]);
+          target.imported.normalized.push_back(row.imported.normalized[p]);
+        }
+        target.imported = ImportedFieldsOf(target.customer);
+        ++o.duplicates;
+        ++o.imported;
+        break;
+      }
+      case ImportDecision::Kind::kMergeIntoStored:
+        into_stored.emplace_back(i, d.customer_id);
+        members.push_back(d.customer_id);
+        break;
+    }
+  }
+  if (!write) return o;
+  for (auto& [index, row] : merged) Reseal(row, sharing);
+  std::vector<const ImportStore::SealedCustomer*> sealed;
+  std::vector<std::array<std::string, 7>> events;
+  sealed.reserve(o.created);
+  events.reserve(o.created);
+  for (size_t i = 0; i < decisions.size(); ++i) {
+    if (decisions[i].kind != ImportDecision::Kind::kCreate) continue;
+    auto at = merged.find(i);
+    const PreparedRow& row = at != merged.end() ? at->second : batch.rows[i];
+    sealed.push_back(&row.sealed);
+    events.push_back(row.event);
+  }
+  store_.CopySealed(tx, sealed, events);
+  for (const auto& [index, customer_id] : into_stored) {
+    MergeIntoStored(tx, batch.rows[index], customer_id, o);
+  }
+  if (!job_.list_id().empty()) store_.AddListMembers(tx, job_.list_id(), members);
+  return o;
+}
+
+void ImportSession::Count(const PreparedBatch& batch, const Outcome& o, v1::ImportJob& job) const {
+  job.set_rows_received(job.rows_received() + batch.received);
+  job.set_rows_rejected(job.rows_rejected() + batch.rejected + o.rejected);
+  job.set_rows_duplicate(job.rows_duplicate() + o.duplicates);
+  job.set_rows_imported(job.rows_imported() + o.imported);
+  job.set_customers_created(job.customers_created() + o.created);
+  job.set_customers_updated(job.customers_updated() + static_cast<long long>(o.updated.size()));
+}
+
+absl::Status ImportSession::Write(PreparedBatch batch) {
   try {
-    if (whole != nullptr) {
-      apply(load(*whole));
-      // Progress for GetImportJob; the rows themselves stay invisible until the end.
-      return SaveJob();
+    if (whole_ != nullptr) {
+      // In ALL_OR_NOTHING nothing more is written once any row failed: the whole is rolled back.
+      const bool write = error_count_ == 0 && batch.errors.empty();
+      Outcome o = Apply(*whole_, batch, write);
+      Count(batch, o, job_);
+      RecordErrors(std::move(batch.errors));
+      RecordErrors(std::move(o.errors));
+      return SaveJob();  // progress for GetImportJob; the rows stay invisible until the end
     }
-    status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-      auto result = load(tx);
-      v1::ImportJob before = job_;
-      std::vector<v1::ImportRowError> pending_before = pending_errors_;
-      long long count_before = error_count_;
-      size_t first_before = first_errors_.size();
-      apply(std::move(result));
-      job_.set_committed_through_line(last_line_);
-      *job_.mutable_update_time() = grpcx::ToProtoTime(clock.Now());
-      try {
-        store_.AppendErrors(tx, job_.import_job_id(), pending_errors_);
-        store_.Save(tx, job_);
-      } catch (...) {
-        job_ = before;  // a retried transaction must not count twice
-        pending_errors_ = pending_before;
-        error_count_ = count_before;
-        first_errors_.resize(first_before);
-        throw;
-      }
-      pending_errors_.clear();
+    v1::ImportJob next;
+    Outcome outcome;
+    absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
+      outcome = Apply(tx, batch, /*write=*/true);
+      next = job_;
+      Count(batch, outcome, next);
+      next.set_committed_through_line(batch.last_line);
+      *next.mutable_update_time() = grpcx::ToProtoTime(runtime_.context().clock.Now());
+      std::vector<v1::ImportRowError> errors = batch.errors;
+      errors.insert(errors.end(), outcome.errors.begin(), outcome.errors.end());
+      std::sort(errors.begin(), errors.end(), [](const auto& a, const auto& b) {
+        return a.line_number() < b.line_number();
+      });
+      store_.AppendErrors(tx, next.import_job_id(), errors);
+      store_.Save(tx, next);
       return absl::OkStatus();
     });
+    if (!status.ok()) return status;
+    job_ = std::move(next);
+    std::vector<v1::ImportRowError> errors = std::move(batch.errors);
+    errors.insert(errors.end(), outcome.errors.begin(), outcome.errors.end());
+    std::stable_sort(errors.begin(), errors.end(), [](const auto& a, const auto& b) {
+      return a.line_number() < b.line_number();
+    });
+    RecordErrors(std::move(errors));
+    pending_errors_.clear();  // stored with the batch
+    return absl::OkStatus();
   } catch (const std::exception& e) {
     return absl::UnavailableError(absl::StrCat("import batch failed: ", e.what()));
   }
-  return status;
+}
+
+absl::Status ImportSession::WaitForWriter() {
+  if (!writing_.valid()) return absl::OkStatus();
+  return writing_.get();
+}
+
+absl::Status ImportSession::AddRows(const v1::ImportRowBatch& batch) {
+  if (replay_) return absl::OkStatus();  // the outcome is already known; rows are drained
+  if (batch.rows_size() == 0 || batch.rows_size() > kMaxRowsPerBatch) {
+    return InvalidField("rows.rows", absl::StrCat("1 to ", kMaxRowsPerBatch, " rows per message"));
+  }
+  absl::StatusOr<PreparedBatch> prepared = Prepare(batch);
+  if (absl::Status written = WaitForWriter(); !written.ok()) return written;
+  if (!prepared.ok()) return prepared.status();
+  // A thread per batch (thousands of rows): the executor's workers serve other calls meanwhile.
+  writing_ = std::async(std::launch::async,
+                        [this, b = *std::move(prepared)]() mutable { return Write(std::move(b)); });
+  return absl::OkStatus();
 }
 
 absl::Status ImportSession::Finish(bool complete, const absl::Status& failure,
@@ -372,10 +477,12 @@ absl::Status ImportSession::Finish(bool complete, const absl::Status& failure,
     return read;
   }
   if (!started_) return failure.ok() ? absl::InvalidArgumentError("no import spec") : failure;
+  absl::Status failed = failure;
+  if (absl::Status written = WaitForWriter(); !written.ok() && failed.ok()) failed = written;
   const TimePoint now = runtime_.context().clock.Now();
   const bool all_or_nothing = job_.spec().mode() == v1::IMPORT_MODE_ALL_OR_NOTHING;
   if (all_or_nothing) {
-    bool ok = complete && failure.ok() && error_count_ == 0;
+    bool ok = complete && failed.ok() && error_count_ == 0;
     if (ok) {
       job_.set_state(v1::IMPORT_JOB_STATE_SUCCEEDED);
       job_.set_committed_through_line(last_line_);
@@ -383,6 +490,9 @@ absl::Status ImportSession::Finish(bool complete, const absl::Status& failure,
       *job_.mutable_update_time() = grpcx::ToProtoTime(now);
       try {
         store_.Save(*whole_, job_);
+        if (!job_.list_id().empty()) {
+          store_.SettleList(*whole_, job_.list_id(), true, TimeUtil::ToString(grpcx::ToProtoTime(now)));
+        }
         whole_->commit();
       } catch (const std::exception& e) {
         ok = false;
@@ -395,10 +505,11 @@ absl::Status ImportSession::Finish(bool complete, const absl::Status& failure,
       job_.set_state(v1::IMPORT_JOB_STATE_FAILED);
       job_.set_rows_imported(0);
       job_.set_customers_created(0);
+      job_.set_customers_updated(0);
       job_.set_committed_through_line(0);
       if (job_.failure_message().empty()) {
         job_.set_failure_message(
-            !failure.ok() ? std::string(failure.message())
+            !failed.ok() ? std::string(failed.message())
             : !complete   ? "the stream ended before the client finished it; nothing was written"
                           : absl::StrCat(error_count_, " row error(s); nothing was written"));
       }
@@ -407,24 +518,31 @@ absl::Status ImportSession::Finish(bool complete, const absl::Status& failure,
       absl::Status saved = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
         store_.Save(tx, job_);
         store_.AppendErrors(tx, job_.import_job_id(), pending_errors_);
+        if (!job_.list_id().empty()) {
+          store_.SettleList(tx, job_.list_id(), false, TimeUtil::ToString(grpcx::ToProtoTime(now)));
+        }
         return absl::OkStatus();
       });
       if (!saved.ok()) return saved;
     }
   } else {
-    if (!complete || !failure.ok()) {
+    if (!complete || !failed.ok()) {
       job_.set_state(v1::IMPORT_JOB_STATE_INTERRUPTED);
-      if (!failure.ok()) job_.set_failure_message(std::string(failure.message()));
+      if (!failed.ok()) job_.set_failure_message(std::string(failed.message()));
     } else {
       job_.set_state(error_count_ == 0 && job_.rows_rejected() == 0
                          ? v1::IMPORT_JOB_STATE_SUCCEEDED
                          : v1::IMPORT_JOB_STATE_SUCCEEDED_WITH_ERRORS);
       *job_.mutable_finish_time() = grpcx::ToProtoTime(now);
     }
-    if (absl::Status saved = SaveJob(); !saved.ok()) return saved;
+    const bool settled = job_.state() != v1::IMPORT_JOB_STATE_INTERRUPTED;
+    if (absl::Status saved = SaveJob(settled ? std::optional<bool>(true) : std::nullopt);
+        !saved.ok()) {
+      return saved;
+    }
   }
   answer();
-  if (!failure.ok()) return failure;
+  if (!failed.ok()) return failed;
   if (!complete) return absl::CancelledError("the import stream was cancelled");
   return absl::OkStatus();
 }

@@ -4,11 +4,12 @@
 
 #include <array>
 #include <chrono>
-#include <map>
 
 #include "services/common/pg/array_literal.h"
+#include "services/contacts/domain/import_dedupe.h"
 #include "services/contacts/store/bytea.h"
 #include "services/contacts/store/customer_columns.h"
+#include "telemarketing/contacts/v1/segment.pb.h"
 
 namespace tmk::contacts {
 namespace v1 = telemarketing::contacts::v1;
@@ -114,39 +115,69 @@ std::vector<v1::ImportRowError> ImportStore::ListErrors(pqxx::transaction_base& 
   return out;
 }
 
-std::set<std::string> ImportStore::ExistingPhones(pqxx::transaction_base& tx,
-                                                  const std::vector<std::string>& phones) const {
-  std::set<std::string> out;
-  if (phones.empty()) return out;
-  std::map<std::string, std::string> phone_of;  // blind index -> number
-  std::vector<std::string> indexes;
-  for (const std::string& phone : phones) {
-    std::string index = cipher_.ContactIndex(phone);
-    if (phone_of.emplace(index, phone).second) indexes.push_back(std::move(index));
+std::map<std::string, std::string> ImportStore::StoredOwners(
+    pqxx::transaction_base& tx, const std::vector<std::string>& phone_indexes,
+    const std::vector<std::string>& external_ids) const {
+  std::map<std::string, std::string> owners;
+  if (!phone_indexes.empty()) {
+    pqxx::result rows = tx.exec_params(
+        "SELECT DISTINCT ON (value_index) value_index, customer_id::text FROM contact_points"
+        " WHERE value_index = ANY($1::bytea[]) ORDER BY value_index, customer_id",
+        ByteaArrayLiteral(phone_indexes));
+    for (const auto& row : rows) {
+      owners.emplace(PhoneKey(pqxx::binarystring(row[0]).str()), row[1].as<std::string>());
+    }
   }
-  pqxx::result rows = tx.exec_params(
-      "SELECT DISTINCT value_index FROM contact_points WHERE value_index = ANY($1::bytea[])",
-      ByteaArrayLiteral(indexes));
-  for (const auto& row : rows) out.insert(phone_of.at(pqxx::binarystring(row[0]).str()));
-  return out;
+  if (!external_ids.empty()) {
+    pqxx::result rows = tx.exec_params(
+        "SELECT DISTINCT ON (external_id) external_id, customer_id::text FROM customers"
+        " WHERE external_id <> '' AND external_id = ANY($1::text[])"
+        " ORDER BY external_id, customer_id",
+        pg::ArrayLiteral(external_ids));
+    for (const auto& row : rows) {
+      owners.emplace(ExternalIdKey(row[0].as<std::string>()), row[1].as<std::string>());
+    }
+  }
+  return owners;
 }
 
-std::set<std::string> ImportStore::ExistingExternalIds(pqxx::transaction_base& tx,
-                                                       const std::vector<std::string>& ids) const {
-  std::set<std::string> out;
-  if (ids.empty()) return out;
-  pqxx::result rows = tx.exec_params(
-      "SELECT DISTINCT external_id FROM customers"
-      " WHERE external_id <> '' AND external_id = ANY($1::text[])",
-      pg::ArrayLiteral(ids));
-  for (const auto& row : rows) out.insert(row[0].as<std::string>());
-  return out;
+ImportStore::SealedCustomer ImportStore::Seal(const v1::Customer& c) const {
+  SealedCustomer sealed;
+  std::string time = TimeUtil::ToString(c.create_time());
+  sealed.customer = {
+      c.customer_id(), c.region_id(), ByteaText(cipher_.NameIndex(c.display_name())),
+      std::to_string(c.kind()), std::to_string(c.vip_tier()), std::to_string(c.gender()),
+      c.birth_year() != 0 ? std::to_string(c.birth_year()) : std::string(),
+      c.residence().province_code(), c.residence().city_code(), TagsArray(c),
+      ByteaText(cipher_.SealCustomer(c)), std::to_string(c.hlc().wall_time_millis()),
+      std::to_string(c.hlc().logical()), c.hlc().node(), time, time,
+      std::to_string(c.marital_status()), std::to_string(c.income_band()), c.occupation(),
+      c.company_name(), c.external_id(), c.residence().district_code(), AttributesJson(c)};
+  sealed.points.reserve(c.contact_points_size());
+  for (int i = 0; i < c.contact_points_size(); ++i) {
+    const v1::ContactPoint& p = c.contact_points(i);
+    sealed.points.push_back({p.contact_point_id(), c.customer_id(), std::to_string(i),
+                             std::to_string(p.type()),
+                             ByteaText(cipher_.SealContactPoint(c.customer_id(), p)),
+                             ByteaText(cipher_.ContactIndex(p.normalized_value())),
+                             std::to_string(p.status()), p.source(), p.primary() ? "t" : "f",
+                             TimeUtil::ToString(p.create_time())});
+  }
+  return sealed;
 }
 
-void ImportStore::CopyCustomers(pqxx::transaction_base& tx, const std::vector<v1::Customer>& customers,
-                                const std::vector<events::OutboundEvent>& events) const {
-  if (customers.empty()) return;
-  {
+std::array<std::string, 7> ImportStore::OutboxCells(const events::OutboundEvent& e) {
+  long long micros =
+      std::chrono::duration_cast<std::chrono::microseconds>(e.time.time_since_epoch()).count();
+  return {e.id, e.topic, e.key, e.type, e.subject,
+          TimeUtil::ToString(TimeUtil::MicrosecondsToTimestamp(micros)), ByteaText(e.payload)};
+}
+
+void ImportStore::CopySealed(pqxx::transaction_base& tx,
+                             const std::vector<const SealedCustomer*>& customers,
+                             const std::vector<std::array<std::string, 7>>& events) const {
+  if (customers.empty() && events.empty()) return;
+  if (!customers.empty()) {
     pqxx::stream_to stream(
         tx, "customers",
         std::vector<std::string>{"customer_id", "region_id", "name_index", "kind", "vip_tier",
@@ -155,62 +186,84 @@ void ImportStore::CopyCustomers(pqxx::transaction_base& tx, const std::vector<v1
                                  "create_time", "update_time", "marital_status", "income_band",
                                  "occupation", "company_name", "external_id", "district_code",
                                  "attributes"});
-    for (const v1::Customer& c : customers) {
-      std::string time = TimeUtil::ToString(c.create_time());
-      const char* birth_year = nullptr;
-      std::string year = std::to_string(c.birth_year());
-      if (c.birth_year() != 0) birth_year = year.c_str();
-      std::array<std::string, 23> row{
-          c.customer_id(), c.region_id(), ByteaText(cipher_.NameIndex(c.display_name())),
-          std::to_string(c.kind()), std::to_string(c.vip_tier()), std::to_string(c.gender()), "",
-          c.residence().province_code(), c.residence().city_code(), TagsArray(c),
-          ByteaText(cipher_.SealCustomer(c)), std::to_string(c.hlc().wall_time_millis()),
-          std::to_string(c.hlc().logical()), c.hlc().node(), time, time,
-          std::to_string(c.marital_status()), std::to_string(c.income_band()), c.occupation(),
-          c.company_name(), c.external_id(), c.residence().district_code(), AttributesJson(c)};
+    for (const SealedCustomer* c : customers) {
       std::apply(
           [&](const auto&... cell) {
             auto pointers = std::make_tuple(cell.c_str()...);
-            std::get<6>(pointers) = birth_year;  // NULL when unknown, as CustomerStore writes it
+            // NULL when unknown, as CustomerStore writes it.
+            if (c->customer[6].empty()) std::get<6>(pointers) = nullptr;
             stream << pointers;
           },
-          row);
+          c->customer);
     }
     stream.complete();
   }
-  {
+  if (!customers.empty()) {
     pqxx::stream_to stream(tx, "contact_points",
                            std::vector<std::string>{"contact_point_id", "customer_id", "position",
                                                     "type", "sealed_value", "value_index", "status",
                                                     "source", "is_primary", "create_time"});
-    for (const v1::Customer& c : customers) {
-      for (int i = 0; i < c.contact_points_size(); ++i) {
-        const v1::ContactPoint& p = c.contact_points(i);
-        Write<10>(stream, {p.contact_point_id(), c.customer_id(), std::to_string(i),
-                           std::to_string(p.type()),
-                           ByteaText(cipher_.SealContactPoint(c.customer_id(), p)),
-                           ByteaText(cipher_.ContactIndex(p.normalized_value())),
-                           std::to_string(p.status()), p.source(), p.primary() ? "t" : "f",
-                           TimeUtil::ToString(p.create_time())});
-      }
+    for (const SealedCustomer* c : customers) {
+      for (const auto& point : c->points) Write<10>(stream, point);
     }
     stream.complete();
   }
-  {
+  if (!events.empty()) {
     pqxx::stream_to stream(tx, "outbox",
                            std::vector<std::string>{"event_id", "topic", "message_key",
                                                     "event_type", "subject", "occurred_at",
                                                     "payload"});
-    for (const events::OutboundEvent& e : events) {
-      long long micros =
-          std::chrono::duration_cast<std::chrono::microseconds>(e.time.time_since_epoch()).count();
-      google::protobuf::Timestamp at = TimeUtil::MicrosecondsToTimestamp(micros);
-      Write<7>(stream, {e.id, e.topic, e.key, e.type, e.subject, TimeUtil::ToString(at),
-                        ByteaText(e.payload)});
-    }
+    for (const auto& e : events) Write<7>(stream, e);
     stream.complete();
+    tx.exec("SELECT pg_notify('tm_outbox_' || current_schema(), '')");
   }
-  tx.exec("SELECT pg_notify('tm_outbox_' || current_schema(), '')");
+}
+
+void ImportStore::CreateList(pqxx::transaction_base& tx, const std::string& list_id,
+                             const std::string& display_name, const std::string& import_job_id,
+                             const std::string& region_id,
+                             const telemarketing::common::v1::Actor& creator,
+                             const std::string& at) const {
+  tx.exec_params(
+      "INSERT INTO contact_lists (list_id, region_id, display_name, origin, import_job_id, state,"
+      " creator_id, creator_role, create_time, snapshot_time)"
+      " VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz, $9::timestamptz)",
+      list_id, region_id, display_name, static_cast<int>(v1::CONTACT_LIST_ORIGIN_IMPORT),
+      import_job_id, static_cast<int>(v1::CONTACT_LIST_STATE_BUILDING), creator.actor_id(),
+      static_cast<int>(creator.role()), at);
+}
+
+void ImportStore::AddListMembers(pqxx::transaction_base& tx, const std::string& list_id,
+                                 const std::vector<std::string>& customer_ids) const {
+  if (customer_ids.empty()) return;
+  // Phones only (R8: lists are dialed), as EvaluateSegment lists them without a callability check.
+  tx.exec_params(
+      "INSERT INTO contact_list_members (list_id, customer_id, region_id, contact_point_ids)"
+      " SELECT $1::uuid, c.customer_id, c.region_id,"
+      "  ARRAY(SELECT p.contact_point_id FROM contact_points p"
+      "        WHERE p.customer_id = c.customer_id AND p.type IN (1, 2)"
+      "        ORDER BY p.is_primary DESC, p.position)"
+      " FROM customers c WHERE c.customer_id = ANY($2::uuid[])"
+      " ON CONFLICT (list_id, customer_id) DO NOTHING",
+      list_id, pg::ArrayLiteral(customer_ids));
+  tx.exec_params(
+      "UPDATE contact_lists SET member_count ="
+      " (SELECT count(*) FROM contact_list_members WHERE list_id = $1::uuid)"
+      " WHERE list_id = $1::uuid",
+      list_id);
+}
+
+void ImportStore::SettleList(pqxx::transaction_base& tx, const std::string& list_id, bool ready,
+                             const std::string& at) const {
+  if (!ready) {
+    tx.exec_params("DELETE FROM contact_list_members WHERE list_id = $1::uuid", list_id);
+  }
+  tx.exec_params(
+      "UPDATE contact_lists SET state = $2, snapshot_time = $3::timestamptz,"
+      " member_count = CASE WHEN $4 THEN member_count ELSE 0 END WHERE list_id = $1::uuid",
+      list_id,
+      static_cast<int>(ready ? v1::CONTACT_LIST_STATE_READY : v1::CONTACT_LIST_STATE_FAILED), at,
+      ready);
 }
 
 }  // namespace tmk::contacts

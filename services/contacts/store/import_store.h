@@ -1,15 +1,18 @@
 #pragma once
-// PostgreSQL access for bulk imports: the job records, their row errors, and the COPY that loads
-// imported customers with their contact points and CustomerSnapshot outbox events.
+// PostgreSQL access for bulk imports: the job records, their row errors, the dedupe lookup, the
+// COPY that loads imported customers with their contact points and CustomerSnapshot outbox
+// events, and the contact list an import may create.
 #include <pqxx/pqxx>
 
+#include <array>
+#include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "services/common/events/outbound_event.h"
 #include "services/contacts/store/identifier_cipher.h"
+#include "telemarketing/common/v1/actor.pb.h"
 #include "telemarketing/contacts/v1/customer.pb.h"
 #include "telemarketing/contacts/v1/import.pb.h"
 
@@ -42,18 +45,37 @@ class ImportStore {
       pqxx::transaction_base& tx, const std::string& job_id, ErrorCursor after, int limit,
       std::vector<ErrorCursor>* cursors) const;
 
-  // Which of `phones` (normalised) some customer already has (matched by blind index); which
-  // `external_ids` exist.
-  std::set<std::string> ExistingPhones(pqxx::transaction_base& tx,
-                                       const std::vector<std::string>& phones) const;
-  std::set<std::string> ExistingExternalIds(pqxx::transaction_base& tx,
-                                            const std::vector<std::string>& ids) const;
+  // Dedupe (R2): the stored customer that has each of these keys, keyed as import_dedupe.h keys
+  // them (PhoneKey of a blind index, ExternalIdKey); the oldest customer when several do.
+  std::map<std::string, std::string> StoredOwners(pqxx::transaction_base& tx,
+                                                  const std::vector<std::string>& phone_indexes,
+                                                  const std::vector<std::string>& external_ids) const;
 
-  // COPYs the customers (the same columns CustomerStore::Insert writes, sealed alike), their
-  // contact points and one outbox event each, then wakes the outbox relay.
-  void CopyCustomers(pqxx::transaction_base& tx,
-                     const std::vector<telemarketing::contacts::v1::Customer>& customers,
-                     const std::vector<events::OutboundEvent>& events) const;
+  // A customer ready for COPY: its cells sealed and indexed (R6) the way CustomerStore::Insert
+  // writes them. Sealing is CPU only, no SQL, so one batch is sealed while the previous one is
+  // being written.
+  struct SealedCustomer {
+    std::array<std::string, 23> customer;  // kCustomerCopyColumns; birth_year "" is NULL
+    std::vector<std::array<std::string, 10>> points;
+  };
+  SealedCustomer Seal(const telemarketing::contacts::v1::Customer& customer) const;
+  // An outbox row's cells.
+  static std::array<std::string, 7> OutboxCells(const events::OutboundEvent& event);
+  // COPYs the customers, their contact points and the outbox rows, then wakes the outbox relay.
+  void CopySealed(pqxx::transaction_base& tx, const std::vector<const SealedCustomer*>& customers,
+                  const std::vector<std::array<std::string, 7>>& events) const;
+
+  // create_list (R8): the list of an import, BUILDING until the job settles it.
+  void CreateList(pqxx::transaction_base& tx, const std::string& list_id,
+                  const std::string& display_name, const std::string& import_job_id,
+                  const std::string& region_id, const telemarketing::common::v1::Actor& creator,
+                  const std::string& at) const;
+  // Adds the customers (once each) with their phones, primary first, and recounts the list.
+  void AddListMembers(pqxx::transaction_base& tx, const std::string& list_id,
+                      const std::vector<std::string>& customer_ids) const;
+  // READY, or FAILED with its members removed (an all-or-nothing import wrote nothing).
+  void SettleList(pqxx::transaction_base& tx, const std::string& list_id, bool ready,
+                  const std::string& at) const;
 
  private:
   const IdentifierCipher& cipher_;

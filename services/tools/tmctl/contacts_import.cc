@@ -51,7 +51,13 @@ int RunContactsImport(const ImportOptions& options) {
   spec->set_mode(options.mode == "all-or-nothing" ? v1::IMPORT_MODE_ALL_OR_NOTHING
                                                   : v1::IMPORT_MODE_RESUMABLE);
   spec->set_source_name(options.file);
-  spec->set_duplicate_policy(v1::DUPLICATE_POLICY_SKIP);
+  spec->set_duplicate_policy(options.duplicates == "merge"    ? v1::DUPLICATE_POLICY_MERGE
+                             : options.duplicates == "reject" ? v1::DUPLICATE_POLICY_REJECT
+                                                              : v1::DUPLICATE_POLICY_SKIP);
+  if (!options.list_name.empty()) {
+    spec->set_create_list(true);
+    spec->set_list_display_name(options.list_name);
+  }
   for (const std::string& column : (*header)->values) {
     spec->add_columns(column);
     // A column named after a field maps to it; --map names the others.
@@ -103,9 +109,14 @@ int RunContactsImport(const ImportOptions& options) {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("import %s: %s in %.2f s (%.0f rows/s)\n", job.import_job_id().c_str(),
               StateName(job.state()), seconds, seconds > 0 ? job.rows_received() / seconds : 0.0);
-  std::printf("  rows %lld received, %lld imported, %lld rejected, %lld duplicates skipped\n",
+  std::printf("  rows %lld received, %lld imported, %lld rejected, %lld duplicates %s\n",
               static_cast<long long>(job.rows_received()), static_cast<long long>(job.rows_imported()),
-              static_cast<long long>(job.rows_rejected()), static_cast<long long>(job.rows_duplicate()));
+              static_cast<long long>(job.rows_rejected()), static_cast<long long>(job.rows_duplicate()),
+              options.duplicates == "merge" ? "merged" : "skipped");
+  std::printf("  customers %lld created, %lld updated\n",
+              static_cast<long long>(job.customers_created()),
+              static_cast<long long>(job.customers_updated()));
+  if (!job.list_id().empty()) std::printf("  contact list %s\n", job.list_id().c_str());
   int shown = 0;
   for (const v1::ImportRowError& error : response.row_errors()) {
     if (++shown > 20) break;

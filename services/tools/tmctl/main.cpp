@@ -1,6 +1,7 @@
 // tmctl: the suite's admin command line.
 //   tmctl contacts import FILE.csv [--address=HOST:PORT] [--token=JWT] [--mode=resumable|all-or-nothing]
 //                                  [--map=COLUMN=FIELD ...] [--request-id=ID] [--batch-rows=N]
+//                                  [--duplicates=skip|merge|reject] [--list=NAME]
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -20,8 +21,12 @@ int Usage() {
                "  --map=COLUMN=FIELD    map a CSV column to a customer field; a column already\n"
                "                        named like a field (display_name, contact_points.mobile,\n"
                "                        vip_tier, tags, custom_attributes.<key>, ...) maps itself\n"
+               "  --duplicates=POLICY   a row whose phone or external_id matches a customer:\n"
+               "                        skip (default), merge (fill the customer's empty fields,\n"
+               "                        add new numbers) or reject (a row error)\n"
+               "  --list=NAME           the imported customers also form a contact list\n"
                "  --request-id=ID       idempotency key (default: file name and size)\n"
-               "  --batch-rows=N        rows per streamed message (default 1000)\n"
+               "  --batch-rows=N        rows per streamed message and transaction (default 5000)\n"
                "exit: 0 all imported, 1 rows rejected or job failed, 2 usage, 3 call failed\n");
   return 2;
 }
@@ -49,9 +54,15 @@ int main(int argc, char** argv) {
       options.token = value;
     } else if (Flag(arg, "mode", &value) && (value == "resumable" || value == "all-or-nothing")) {
       options.mode = value;
+    } else if (Flag(arg, "duplicates", &value) &&
+               (value == "skip" || value == "merge" || value == "reject")) {
+      options.duplicates = value;
+    } else if (Flag(arg, "list", &value) && !value.empty()) {
+      options.list_name = value;
     } else if (Flag(arg, "request-id", &value)) {
       options.request_id = value;
-    } else if (Flag(arg, "batch-rows", &value) && std::atoi(value.c_str()) > 0) {
+    } else if (Flag(arg, "batch-rows", &value) && std::atoi(value.c_str()) > 0 &&
+               std::atoi(value.c_str()) <= 10000) {
       options.batch_rows = std::atoi(value.c_str());
     } else if (Flag(arg, "map", &value) && value.find('=') != std::string::npos) {
       options.mapping[value.substr(0, value.find('='))] = value.substr(value.find('=') + 1);

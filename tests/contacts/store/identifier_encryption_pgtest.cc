@@ -13,6 +13,7 @@
 #include "services/contacts/store/customer_history_store.h"
 #include "services/contacts/store/customer_store.h"
 #include "services/contacts/store/dnc_store.h"
+#include "services/contacts/domain/import_dedupe.h"
 #include "services/contacts/store/import_store.h"
 #include "tests/contacts/store/plaintext_scan.h"
 #include "tests/contacts/store/test_cipher.h"
@@ -111,7 +112,8 @@ class IdentifierEncryptionTest : public testing::PgSchemaTest {
       customers_.Update(tx, renamed);
       history_.Append(tx, change);
       dnc_.Insert(tx, dnc);
-      imports_.CopyCustomers(tx, {imported_}, {});
+      ImportStore::SealedCustomer sealed = imports_.Seal(imported_);
+      imports_.CopySealed(tx, {&sealed}, {});
     });
     customer_ = renamed;
     dnc_entry_id_ = dnc.dnc_entry_id();
@@ -177,7 +179,7 @@ TEST_F(IdentifierEncryptionTest, ExactLookupsFindSealedValuesByBlindIndex) {
   std::vector<ConsentStore::Point> points;
   std::vector<v1::DncEntry> dnc_by_number;
   std::vector<DncStore::Target> targets;
-  std::set<std::string> existing;
+  std::map<std::string, std::string> owners;
   Run([&](pqxx::work& tx) {
     by_phone = customers_.IdsByPhone(tx, kE164, "gd", 10);
     by_search_phone = customers_.SearchIds(tx, {"", "", kE164, ""}, "TRUE", {}, 0, 10);
@@ -191,7 +193,11 @@ TEST_F(IdentifierEncryptionTest, ExactLookupsFindSealedValuesByBlindIndex) {
     filter.now = TimePoint(std::chrono::seconds(1'790'000'001));
     dnc_by_number = dnc_.List(tx, filter);
     targets = dnc_.ForTargets(tx, {}, {TestCipher().ContactIndex(kBlockedE164)});
-    existing = imports_.ExistingPhones(tx, {kE164, kImportedE164, "+8613500000000"});
+    owners = imports_.StoredOwners(tx,
+                                   {TestCipher().ContactIndex(kE164),
+                                    TestCipher().ContactIndex(kImportedE164),
+                                    TestCipher().ContactIndex("+8613500000000")},
+                                   {});
   });
   EXPECT_EQ(by_phone, std::vector<std::string>{customer_.customer_id()});
   EXPECT_EQ(by_search_phone, std::vector<std::string>{customer_.customer_id()});
@@ -204,7 +210,10 @@ TEST_F(IdentifierEncryptionTest, ExactLookupsFindSealedValuesByBlindIndex) {
   EXPECT_EQ(dnc_by_number[0].phone_number(), kBlockedE164);
   ASSERT_EQ(targets.size(), 1u);
   EXPECT_EQ(targets[0].fact.dnc_entry_id, dnc_entry_id_);
-  EXPECT_EQ(existing, (std::set<std::string>{kE164, kImportedE164}));
+  EXPECT_EQ(owners, (std::map<std::string, std::string>{
+                        {PhoneKey(TestCipher().ContactIndex(kE164)), customer_.customer_id()},
+                        {PhoneKey(TestCipher().ContactIndex(kImportedE164)),
+                         imported_.customer_id()}}));
 }
 
 // callable_contact_points (segment evaluation) matches DNC numbers to contact points by index.
