@@ -35,7 +35,9 @@ class ContactsProjectionConsumer {
 
  private:
   // Applies `write` with the inbox claim; when it changed the projection, the customers' holds
-  // and hopper entries are released in the same transaction.
+  // and then their hopper entries are released in the same transaction (in that order: see
+  // LeadStore::ReleaseHolds), so no fill racing with the change keeps a judgement made on the
+  // old facts.
   absl::Status Apply(const events::ConsumedEvent& event,
                      const std::function<std::vector<std::string>(pqxx::work&)>& write);
 

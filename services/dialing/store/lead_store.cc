@@ -156,9 +156,12 @@ void LeadStore::Hold(pqxx::work& tx, const std::vector<HoldOrder>& holds) const 
 }
 
 void LeadStore::ReleaseHolds(pqxx::work& tx, const std::string& customer_id) const {
+  // Every open lead of the customer, held or not: a hopper fill that locked one of them and
+  // judged it on the facts before this change must be waited for and its hold undone, and a
+  // row already held (hold_reason <> 0) would not be waited for if the filter named holds.
   tx.exec_params(
       "UPDATE leads SET hold_reason = 0, hold_until = NULL WHERE customer_id = $1"
-      " AND hold_reason <> 0",
+      " AND state IN (1, 2, 3, 4)",
       customer_id);
 }
 

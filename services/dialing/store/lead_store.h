@@ -66,7 +66,10 @@ class LeadStore {
     TimePoint until;
   };
   void Hold(pqxx::work& tx, const std::vector<HoldOrder>& holds) const;
-  // The customer's contacts facts changed (R2, R6): every hold of their leads is reconsidered.
+  // The customer's contacts facts changed (R2, R6): every hold of their open leads is undone so
+  // the next fill judges them again. Locks those leads, so it waits for a fill that is judging
+  // them on the old facts and undoes its holds after; call it before HopperStore::EvictCustomer,
+  // which then also sees what that fill queued.
   void ReleaseHolds(pqxx::work& tx, const std::string& customer_id) const;
   // Open leads (not ORDERED or STOPPED) of the campaign, and those of them not ready at `now`,
   // by the reason they wait for.
