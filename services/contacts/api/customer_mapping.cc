@@ -63,13 +63,15 @@ int CurrentYear(const Clock& clock) {
 }
 
 void MaskContactPoints(v1::Customer& customer) {
-  for (v1::ContactPoint& p : *customer.mutable_contact_points()) {
-    if (p.type() == v1::CONTACT_POINT_TYPE_EMAIL) continue;
-    std::string masked = MaskPhone(p.normalized_value());
-    p.set_value(masked);
-    p.set_normalized_value(masked);
-    p.set_masked(true);
-  }
+  for (v1::ContactPoint& p : *customer.mutable_contact_points()) MaskContactPoint(p);
+}
+
+void MaskContactPoint(v1::ContactPoint& p) {
+  if (p.type() == v1::CONTACT_POINT_TYPE_EMAIL) return;
+  std::string masked = MaskPhone(p.normalized_value());
+  p.set_value(masked);
+  p.set_normalized_value(masked);
+  p.set_masked(true);
 }
 
 namespace {
@@ -162,17 +164,40 @@ void ApplyUpdateMask(const v1::Customer& patch, const std::vector<std::string>& 
   google::protobuf::util::FieldMaskUtil::MergeMessageTo(patch, mask, options, &target);
 }
 
-std::map<std::string, std::string> RenderPaths(const v1::Customer& customer,
-                                               const std::vector<std::string>& paths) {
+namespace {
+
+// The proto3 JSON mapping of `message` (field names as in the proto, defaults printed).
+google::protobuf::Struct Rendered(const google::protobuf::Message& message) {
   google::protobuf::util::JsonPrintOptions print;
   print.always_print_primitive_fields = true;
   print.preserve_proto_field_names = true;
   std::string json;
   google::protobuf::Struct root;
-  if (!google::protobuf::util::MessageToJsonString(customer, &json, print).ok() ||
+  if (!google::protobuf::util::MessageToJsonString(message, &json, print).ok() ||
       !google::protobuf::util::JsonStringToMessage(json, &root).ok()) {
     throw std::logic_error("a customer does not render as JSON");
   }
+  return root;
+}
+
+}  // namespace
+
+std::string RenderContactPoint(const v1::ContactPoint* point) {
+  if (point == nullptr) return "null";
+  google::protobuf::Value value;
+  *value.mutable_struct_value() = Rendered(*point);
+  return CanonicalJson(value);
+}
+
+std::string RenderContactPointField(const v1::ContactPoint& point, const std::string& field) {
+  google::protobuf::Struct root = Rendered(point);
+  auto it = root.fields().find(field);
+  return it == root.fields().end() ? "null" : CanonicalJson(it->second);
+}
+
+std::map<std::string, std::string> RenderPaths(const v1::Customer& customer,
+                                               const std::vector<std::string>& paths) {
+  google::protobuf::Struct root = Rendered(customer);
   std::map<std::string, std::string> out;
   for (const std::string& path : paths) {
     const google::protobuf::Struct* at = &root;

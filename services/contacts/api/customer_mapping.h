@@ -25,6 +25,8 @@ int CurrentYear(const Clock& clock);
 // Replaces every phone number with its masked form (R6 data minimisation) for callers whose role
 // does not need the number itself.
 void MaskContactPoints(telemarketing::contacts::v1::Customer& customer);
+// The same for one point (e-mail addresses stay as they are).
+void MaskContactPoint(telemarketing::contacts::v1::ContactPoint& point);
 // The same for the phone numbers inside a "contact_points…" change's old and new values.
 void MaskProfileChange(telemarketing::contacts::v1::ProfileChange& change);
 
@@ -37,6 +39,12 @@ void ApplyUpdateMask(const telemarketing::contacts::v1::Customer& patch,
 
 // Each path's value in the proto3 JSON mapping (field names as in the proto, defaults printed),
 // as compact JSON text; "null" where the path holds nothing.
+// One contact point, or one of its fields (a proto field name), rendered like RenderPaths does,
+// for the profile-change history of a single point (R3); "null" for no point.
+std::string RenderContactPoint(const telemarketing::contacts::v1::ContactPoint* point);
+std::string RenderContactPointField(const telemarketing::contacts::v1::ContactPoint& point,
+                                    const std::string& field);
+
 std::map<std::string, std::string> RenderPaths(const telemarketing::contacts::v1::Customer& customer,
                                                const std::vector<std::string>& paths);
 

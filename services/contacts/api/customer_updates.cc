@@ -1,20 +1,18 @@
 // UpdateCustomer (R1, R3 profile completion): a field-masked change with optimistic concurrency,
 // validated by the same rules as a new customer, committed with one profile-change row per
 // changed field and the new CustomerSnapshot in the outbox, all in one transaction.
-#include <google/protobuf/util/json_util.h>
-
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
 #include "services/common/auth/authorization.h"
 #include "services/common/core/status_details.h"
 #include "services/common/core/uuid.h"
-#include "services/common/events/outbox.h"
 #include "services/common/grpc/proto_conversions.h"
 #include "services/common/grpc/request_fingerprint.h"
+#include "services/contacts/api/attribute_mapping.h"
 #include "services/contacts/api/customer_api.h"
+#include "services/contacts/api/customer_change_writer.h"
 #include "services/contacts/api/customer_mapping.h"
-#include "services/contacts/api/customer_snapshot_event.h"
 #include "services/contacts/domain/customer_update.h"
 
 namespace tmk::contacts {
@@ -45,6 +43,14 @@ void ReconcileContactPoints(const v1::Customer& before,
       *p->mutable_create_time() = old.create_time();
       if (p->status() == v1::CONTACT_POINT_STATUS_UNSPECIFIED) p->set_status(old.status());
       if (p->source().empty()) p->set_source(old.source());
+      // What list screening recorded stays with the status it explains (R2).
+      if (p->status() == old.status()) {
+        p->set_status_reason(old.status_reason());
+        p->set_status_call_id(old.status_call_id());
+        *p->mutable_status_update_time() = old.status_update_time();
+      } else {
+        StampStatus(call_id, now, *p);
+      }
     } else {
       p->set_contact_point_id(NewId(clock));
       *p->mutable_create_time() = grpcx::ToProtoTime(now);
@@ -52,8 +58,26 @@ void ReconcileContactPoints(const v1::Customer& before,
         p->set_status(v1::CONTACT_POINT_STATUS_UNVERIFIED);
       }
       if (p->source().empty()) p->set_source(call_id.empty() ? "api" : "agent:" + call_id);
+      StampStatus(call_id, now, *p);
     }
   }
+}
+
+// The custom attributes the mask sets, against their definitions (R1): all of them for
+// "custom_attributes", one for "custom_attributes.<key>"; the others are left as they are.
+absl::Status CheckMaskedAttributes(pqxx::work& tx, const AttributeDefinitionStore& definitions,
+                                   const std::vector<std::string>& paths,
+                                   const v1::Customer& after) {
+  constexpr std::string_view kPrefix = "custom_attributes.";
+  std::vector<std::string> keys;
+  for (const std::string& path : paths) {
+    if (path == "custom_attributes") {
+      return CheckCustomAttributes(tx, definitions, after, {}, "customer.custom_attributes");
+    }
+    if (path.rfind(kPrefix, 0) == 0) keys.push_back(path.substr(kPrefix.size()));
+  }
+  if (keys.empty()) return absl::OkStatus();
+  return CheckCustomAttributes(tx, definitions, after, keys, "customer.custom_attributes");
 }
 
 }  // namespace
@@ -113,13 +137,7 @@ absl::Status CustomerApi::UpdateCustomer(const auth::Principal& who, const std::
     }
     std::optional<v1::Customer> before = customers_.Find(tx, customer_id, /*for_update=*/true);
     if (!before) return absl::NotFoundError(absl::StrCat("customer ", customer_id, " not found"));
-    if (before->replica() || before->region_id() != region) {
-      return WithReason(
-          absl::FailedPreconditionError(absl::StrCat(
-              "customer ", customer_id, " is owned by region '", before->region_id(),
-              "'; send ProposeCustomerUpdate to the owner instead")),
-          "NOT_OWNER");
-    }
+    if (absl::Status owned = CheckOwned(*before, region); !owned.ok()) return owned;
     if (!request.customer().etag().empty() && request.customer().etag() != before->etag()) {
       return WithReason(absl::AbortedError(absl::StrCat(
                             "etag '", request.customer().etag(), "' is stale; the customer is at '",
@@ -131,6 +149,10 @@ absl::Status CustomerApi::UpdateCustomer(const auth::Principal& who, const std::
     absl::StatusOr<std::vector<NormalizedContact>> points =
         ValidateCustomerProfile(ToNewCustomer(after), CurrentYear(clock));
     if (!points.ok()) return points.status();
+    if (absl::Status attributes = CheckMaskedAttributes(tx, definitions_, paths, after);
+        !attributes.ok()) {
+      return attributes;
+    }
     TimePoint now = clock.Now();
     if (masks_contact_points) {
       ReconcileContactPoints(*before, *points, request.context().call_id(), clock, now, after);
@@ -145,37 +167,11 @@ absl::Status CustomerApi::UpdateCustomer(const auth::Principal& who, const std::
       respond(tx, *std::move(before));
       return absl::OkStatus();
     }
-    HlcTimestamp stamp = hlc_.Now();
-    *after.mutable_hlc() = grpcx::ToProtoHlc(stamp);
-    *after.mutable_update_time() = grpcx::ToProtoTime(now);
-    after.set_etag(absl::StrCat(stamp.wall_millis, ".", stamp.logical));
-    customers_.Update(tx, after);
-
-    const telemarketing::common::v1::Actor actor = grpcx::ActorOf(who, region);
-    for (const ProfileFieldChange& change : changes) {
-      v1::ProfileChange row;
-      row.set_change_id(NewId(clock));
-      row.set_customer_id(customer_id);
-      row.set_field_path(change.field_path);
-      if (!google::protobuf::util::JsonStringToMessage(change.old_value, row.mutable_old_value())
-               .ok() ||
-          !google::protobuf::util::JsonStringToMessage(change.new_value, row.mutable_new_value())
-               .ok()) {
-        return absl::InternalError("a profile change value is not JSON");
-      }
-      *row.mutable_actor() = actor;
-      row.set_call_id(request.context().call_id());
-      row.set_campaign_id(request.context().campaign_id());
-      row.set_reason(request.context().reason());
-      *row.mutable_change_time() = grpcx::ToProtoTime(now);
-      *row.mutable_hlc() = after.hlc();
-      row.set_origin(auth::HasAnyRole(who, {Role::kAgent}) ? v1::CHANGE_ORIGIN_AGENT
-                                                            : v1::CHANGE_ORIGIN_API);
-      row.set_region_id(region);
-      history_.Append(tx, row);
+    if (absl::Status committed =
+            writer_.Commit(tx, AuthorOf(who, region, request.context()), changes, after);
+        !committed.ok()) {
+      return committed;
     }
-
-    events::AppendToOutbox(tx, CustomerSnapshotEvent(after, region, clock));
     respond(tx, std::move(after));
     return absl::OkStatus();
   });
