@@ -9,6 +9,35 @@
 #include "services/common/events/kafka_message.h"
 
 namespace tmk::testing {
+
+void SkipBacklog(const std::string& brokers, const std::string& group,
+                 const std::vector<std::string>& topics) {
+  std::string error;
+  std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
+  conf->set("bootstrap.servers", brokers, error);
+  conf->set("group.id", group, error);
+  std::unique_ptr<RdKafka::KafkaConsumer> consumer(
+      RdKafka::KafkaConsumer::create(conf.get(), error));
+  ASSERT_NE(consumer, nullptr) << error;
+  std::vector<RdKafka::TopicPartition*> ends;
+  for (const std::string& topic : topics) {
+    RdKafka::Metadata* metadata = nullptr;
+    std::unique_ptr<RdKafka::Topic> handle(
+        RdKafka::Topic::create(consumer.get(), topic, nullptr, error));
+    ASSERT_EQ(consumer->metadata(false, handle.get(), &metadata, 10000), RdKafka::ERR_NO_ERROR);
+    for (const RdKafka::PartitionMetadata* p : *metadata->topics()->at(0)->partitions()) {
+      int64_t low = 0, high = 0;
+      if (consumer->query_watermark_offsets(topic, p->id(), &low, &high, 10000) ==
+          RdKafka::ERR_NO_ERROR) {
+        ends.push_back(RdKafka::TopicPartition::create(topic, p->id(), high));
+      }
+    }
+    delete metadata;
+  }
+  consumer->commitSync(ends);
+  RdKafka::TopicPartition::destroy(ends);
+  consumer->close();
+}
 void CreateTopic(const std::string& brokers, const std::string& topic, int partitions) {
   char error[512];
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
