@@ -19,6 +19,8 @@
 #include "telemarketing/dialing/v1/dialing_service.grpc.pb.h"
 #include "tests/support/suite_process.h"
 #include "tests/support/suite_tokens.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 #include "tests/support/rpc_error.h"
 #include "tests/support/test_env.h"
 
@@ -138,12 +140,14 @@ class LeadsEndToEnd : public ::testing::Test {
   }
 
   // A follow-up-visit campaign (R7: a service call, so no marketing consent is needed).
-  std::string CreateCampaign(const std::string& list_id) {
+  // With a fallback time zone, customers without their own get the R10 default windows there.
+  std::string CreateCampaign(const std::string& list_id, const std::string& fallback_zone = "") {
     campaigns::CreateCampaignRequest create;
     create.set_request_id(testing::UniqueName("create"));
     create.mutable_campaign()->set_display_name("After-sale visit " + testing::UniqueName("c"));
     create.mutable_campaign()->set_type(common::CAMPAIGN_TYPE_FOLLOW_UP_VISIT);
     create.mutable_campaign()->set_target_list_id(list_id);
+    create.mutable_campaign()->mutable_calling_windows()->set_fallback_time_zone(fallback_zone);
     campaigns::CreateCampaignResponse created;
     grpc::Status status = campaigns_->CreateCampaign(As("alice").get(), create, &created);
     EXPECT_TRUE(status.ok()) << status.error_message();
@@ -336,6 +340,114 @@ TEST_F(LeadsEndToEnd, BadInputGetsTheDocumentedStatuses) {
   // An agent may not steer leads.
   EXPECT_EQ(dialing_->UpdateLead(As("carol", {"agent"}).get(), update, &updated).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
+}
+
+// A customer's callback (R10, R17): scheduled inside the campaign's windows in the customer's
+// local time, the lead waits for it, one open callback per lead, listed, moved, cancelled.
+TEST_F(LeadsEndToEnd, CallbacksAreScheduledMovedAndCancelled) {
+  auto [list_id, customers] = BuildList();
+  const std::string campaign_id = CreateCampaign(list_id, "Asia/Shanghai");
+  v1::LoadLeadsResponse loaded;
+  ASSERT_TRUE(LoadOnceKnown(campaign_id, &loaded).ok());
+  v1::ListLeadsRequest list;
+  list.set_campaign_id(campaign_id);
+  v1::ListLeadsResponse leads;
+  ASSERT_TRUE(dialing_->ListLeads(As("alice").get(), list, &leads).ok());
+  ASSERT_FALSE(leads.leads().empty());
+  const std::string lead_id = leads.leads(0).lead_id();
+
+  // Saturday noon and Saturday 03:00 in Shanghai, at least two days ahead: inside the R10 weekend
+  // window for consumers, and outside the legal hours.
+  const absl::TimeZone shanghai = [] {
+    absl::TimeZone zone;
+    EXPECT_TRUE(absl::LoadTimeZone("Asia/Shanghai", &zone));
+    return zone;
+  }();
+  absl::CivilDay day = absl::ToCivilDay(absl::Now(), shanghai) + 2;
+  while (absl::GetWeekday(day) != absl::Weekday::saturday) ++day;
+  auto at = [&](int hour) {
+    return TimeUtil::SecondsToTimestamp(
+        absl::ToUnixSeconds(absl::FromCivil(absl::CivilHour(day.year(), day.month(), day.day(), hour),
+                                            shanghai)));
+  };
+
+  v1::CreateCallbackRequest create;
+  create.set_request_id(testing::UniqueName("cb"));
+  create.mutable_callback()->set_lead_id(lead_id);
+  *create.mutable_callback()->mutable_callback_time() = at(3);
+  create.mutable_callback()->set_owner_agent_id("agent-7");
+  create.mutable_callback()->set_ownership(v1::CALLBACK_OWNERSHIP_AGENT_ONLY);
+  create.mutable_callback()->set_note("call back about the router");
+  v1::CreateCallbackResponse created;
+  grpc::Status status = dialing_->CreateCallback(As("alice").get(), create, &created);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << status.error_message();
+  EXPECT_EQ(testing::ErrorReason(status), "OUTSIDE_CALLING_WINDOW");
+  EXPECT_NE(status.error_message().find("next calling window"), std::string::npos)
+      << status.error_message();
+
+  create.set_request_id(testing::UniqueName("cb"));
+  *create.mutable_callback()->mutable_callback_time() = at(12);
+  status = dialing_->CreateCallback(As("alice").get(), create, &created);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  const v1::Callback& callback = created.callback();
+  EXPECT_EQ(callback.state(), v1::CALLBACK_STATE_SCHEDULED);
+  EXPECT_EQ(callback.campaign_id(), campaign_id);
+  EXPECT_EQ(callback.owner_agent_id(), "agent-7");
+  EXPECT_EQ(callback.revision(), 1);
+  v1::CreateCallbackResponse replayed;
+  ASSERT_TRUE(dialing_->CreateCallback(As("alice").get(), create, &replayed).ok());
+  EXPECT_EQ(replayed.callback().callback_id(), callback.callback_id()) << "same request_id";
+  create.set_request_id(testing::UniqueName("cb"));
+  EXPECT_EQ(dialing_->CreateCallback(As("alice").get(), create, &replayed).error_code(),
+            grpc::StatusCode::ALREADY_EXISTS)
+      << "one open callback per lead";
+
+  v1::GetLeadRequest get;
+  get.set_lead_id(lead_id);
+  v1::GetLeadResponse lead;
+  ASSERT_TRUE(dialing_->GetLead(As("alice").get(), get, &lead).ok());
+  EXPECT_EQ(lead.lead().state(), v1::LEAD_STATE_CALLBACK);
+  EXPECT_EQ(lead.lead().next_attempt_time().seconds(), at(12).seconds());
+  EXPECT_EQ(lead.lead().callback_owner_agent_id(), "agent-7");
+
+  v1::ListCallbacksRequest by_owner;
+  by_owner.set_campaign_id(campaign_id);
+  by_owner.set_owner_agent_id("agent-7");
+  v1::ListCallbacksResponse listed;
+  ASSERT_TRUE(dialing_->ListCallbacks(As("alice").get(), by_owner, &listed).ok());
+  ASSERT_EQ(listed.callbacks_size(), 1);
+  EXPECT_EQ(listed.callbacks(0).callback_id(), callback.callback_id());
+
+  v1::UpdateCallbackRequest move;
+  move.set_request_id(testing::UniqueName("cb"));
+  move.mutable_callback()->set_callback_id(callback.callback_id());
+  *move.mutable_callback()->mutable_callback_time() = at(15);
+  move.mutable_callback()->set_revision(callback.revision());
+  move.mutable_update_mask()->add_paths("callback_time");
+  v1::UpdateCallbackResponse moved;
+  status = dialing_->UpdateCallback(As("alice").get(), move, &moved);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(moved.callback().callback_time().seconds(), at(15).seconds());
+  EXPECT_EQ(moved.callback().revision(), 2);
+  move.set_request_id(testing::UniqueName("cb"));
+  EXPECT_EQ(dialing_->UpdateCallback(As("alice").get(), move, &moved).error_code(),
+            grpc::StatusCode::ABORTED)
+      << "revision 1 is stale now";
+
+  v1::CancelCallbackRequest cancel;
+  cancel.set_request_id(testing::UniqueName("cb"));
+  cancel.set_callback_id(callback.callback_id());
+  cancel.set_reason("customer ordered online");
+  v1::CancelCallbackResponse cancelled;
+  ASSERT_TRUE(dialing_->CancelCallback(As("alice").get(), cancel, &cancelled).ok());
+  EXPECT_EQ(cancelled.callback().state(), v1::CALLBACK_STATE_CANCELLED);
+  ASSERT_TRUE(dialing_->GetLead(As("alice").get(), get, &lead).ok());
+  EXPECT_EQ(lead.lead().state(), v1::LEAD_STATE_NEW) << "back in the schedule, never attempted";
+  EXPECT_TRUE(lead.lead().callback_owner_agent_id().empty());
+  cancel.set_request_id(testing::UniqueName("cb"));
+  status = dialing_->CancelCallback(As("alice").get(), cancel, &cancelled);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(testing::ErrorReason(status), "CALLBACK_CLOSED");
 }
 
 }  // namespace
