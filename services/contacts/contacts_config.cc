@@ -40,13 +40,15 @@ ContactsConfig ContactsConfig::Read(ConfigSource& settings) {
       settings.AddError(kIndexKey, "must differ from every data key");
     }
   }
-  for (const std::string& region : settings.List(kReplicaRegions, "*")) {
+  const std::vector<std::string> replicated = settings.List(kReplicaRegions, "*");
+  config.keep_replicas = !replicated.empty();
+  for (const std::string& region : replicated) {
     if (region == "*") continue;
     if (server::IsValidRegion(region)) {
       config.replica_regions.insert(region);
     } else {
       settings.AddError(kReplicaRegions, "region ids (1-32 of a-z, 0-9, '-') separated by commas, "
-                                         "or * for every region");
+                                         "* for every region, or empty for none");
     }
   }
   return config;

@@ -22,8 +22,10 @@ struct ContactsConfig {
   // indexes. Never rotated in place: every index would have to be recomputed.
   std::string index_key;
   // --contacts-replica-regions (TM_CONTACTS_REPLICA_REGIONS): the regions whose customers this
-  // region keeps replicas of (R5, R32), comma-separated; "*" (the default) for every other region.
-  std::set<std::string> replica_regions;  // empty: every other region
+  // region keeps replicas of (R5, R32), comma-separated; "*" (the default) for every other region,
+  // "" for none (a region that only publishes).
+  bool keep_replicas = true;
+  std::set<std::string> replica_regions;  // empty while keep_replicas: every other region
 
   // Problems go to `settings`, named by setting, so the server stops with all of them at once.
   static ContactsConfig Read(ConfigSource& settings);

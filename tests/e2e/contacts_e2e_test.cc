@@ -187,11 +187,11 @@ TEST_F(ContactsEndToEnd, EveryServiceReportsHealthAndUnbuiltOnesAnswerUnimplemen
     ASSERT_TRUE(health->Check(&context, request, &response).ok()) << service;
     EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING) << service;
   }
-  // An RPC of the contract not built yet (cross-region sharing, issue 3) answers UNIMPLEMENTED.
+  // An RPC of the contract not built yet (erasure, issue 3) answers UNIMPLEMENTED.
   grpc::ClientContext context;
-  v1::GetSharingPolicyRequest request;
-  v1::GetSharingPolicyResponse ignored;
-  EXPECT_EQ(stub_->GetSharingPolicy(&context, request, &ignored).error_code(),
+  v1::DeleteCustomerRequest request;
+  v1::DeleteCustomerResponse ignored;
+  EXPECT_EQ(stub_->DeleteCustomer(&context, request, &ignored).error_code(),
             grpc::StatusCode::UNIMPLEMENTED);
 }
 

@@ -89,10 +89,11 @@ SuiteProcess::SuiteProcess(Options options) {
                                    "--pg-retry-budget=500ms",
                                    "--kafka-brokers=" + KafkaBrokers(),
                                    "--drain=1s"};
-  bool auth_given = false, keys_given = false;
+  bool auth_given = false, keys_given = false, replicas_given = false;
   for (const std::string& a : options.extra_args) {
     auth_given = auth_given || a.rfind("--auth-", 0) == 0;
     keys_given = keys_given || a.rfind("--contacts-data-keys", 0) == 0;
+    replicas_given = replicas_given || a.rfind("--contacts-replica-regions", 0) == 0;
   }
   if (!auth_given) args.push_back("--auth-mode=off");
   const bool hosts_contacts = options.services == "all" ||
@@ -100,6 +101,9 @@ SuiteProcess::SuiteProcess(Options options) {
   if (hosts_contacts && !keys_given) {
     args.insert(args.end(), kTestContactsKeyArgs.begin(), kTestContactsKeyArgs.end());
   }
+  // Every test's customers share one Kafka: a suite replicates other regions only when it says
+  // which (tests/e2e/regions_e2e_test.cc), so its own counts and reads stay its own.
+  if (hosts_contacts && !replicas_given) args.push_back("--contacts-replica-regions=");
   args.insert(args.end(), options.extra_args.begin(), options.extra_args.end());
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());

@@ -20,7 +20,8 @@ class SuiteProcess {
     std::string region = "e2e";
     std::string services = "all";
     // e.g. auth settings. Without --auth-* ones, authentication is off; without
-    // --contacts-data-keys, a suite hosting contacts gets the fixed keys kTestContactsKeyArgs.
+    // --contacts-data-keys, a suite hosting contacts gets the fixed keys kTestContactsKeyArgs;
+    // without --contacts-replica-regions, it keeps no replicas of other regions' customers.
     std::vector<std::string> extra_args;
     int pg_port = 0;  // reach PostgreSQL through this loopback port (a TcpProxy) instead
   };

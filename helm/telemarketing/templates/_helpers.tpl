@@ -169,7 +169,7 @@ containers that run contacts only.
       key: {{ .indexKeyKey | default "index-key" }}
 {{- end }}
 - name: TM_CONTACTS_REPLICA_REGIONS
-  value: {{ .Values.contactsSharing.replicaRegions | default "*" | quote }}
+  value: {{ .Values.contactsSharing.replicaRegions | quote }}
 {{- end }}
 
 {{- define "telemarketing.usesRs256" -}}

@@ -1,14 +1,20 @@
 #pragma once
 // The contacts gRPC adapter (R1–R6, R8, R32): every RPC authenticates, runs its handler on a
 // worker (never on a gRPC thread) and maps its status, through the common runtime; the handlers
-// live in one class per area (customers, consent, segments, imports, audit). RPCs not listed here
+// live in one class per area (customers, contact points, interactions, attribute definitions,
+// consent, segments, imports, audit). RPCs not listed here
 // answer UNIMPLEMENTED until issue 3 builds them.
 #include "services/common/server/service_runtime.h"
 #include "services/contacts/api/access_audit_api.h"
+#include "services/contacts/api/attribute_definition_api.h"
 #include "services/contacts/api/consent_api.h"
+#include "services/contacts/api/contact_point_api.h"
 #include "services/contacts/api/customer_api.h"
 #include "services/contacts/api/import_api.h"
+#include "services/contacts/api/interaction_api.h"
 #include "services/contacts/api/segment_api.h"
+#include "services/contacts/api/sharing_policy_api.h"
+#include "services/contacts/api/update_proposal_api.h"
 #include "telemarketing/contacts/v1/contacts_service.grpc.pb.h"
 
 namespace tmk::contacts {
@@ -18,13 +24,21 @@ namespace v1 = telemarketing::contacts::v1;
 class ContactsService final : public v1::ContactsService::CallbackService {
  public:
   // `cipher` seals and indexes the direct identifiers the stores keep (R6).
-  ContactsService(server::ServiceRuntime& runtime, const IdentifierCipher& cipher)
+  // `hlc` is the region's clock for cross-region ordering (R32), shared with the consumers;
+  // `sharing_changed` wakes the republishing of snapshots after a sharing-policy change.
+  ContactsService(server::ServiceRuntime& runtime, const IdentifierCipher& cipher,
+                  HybridLogicalClock& hlc, std::function<void()> sharing_changed)
       : runtime_(runtime),
-        customers_(runtime, cipher),
+        customers_(runtime, cipher, hlc),
         consent_(runtime, cipher),
         segments_(runtime),
         imports_(runtime, cipher),
-        audit_(runtime) {}
+        audit_(runtime),
+        sharing_(runtime, hlc, std::move(sharing_changed)),
+        proposals_(runtime, cipher, hlc),
+        contact_points_(runtime, cipher, hlc),
+        interactions_(runtime, cipher),
+        attribute_definitions_(runtime) {}
 
   grpc::ServerUnaryReactor* CreateCustomer(grpc::CallbackServerContext* context,
                                  const v1::CreateCustomerRequest* request,
@@ -182,6 +196,90 @@ class ContactsService final : public v1::ContactsService::CallbackService {
     return Delegate(context, segments_, &SegmentApi::DeleteContactList, request, response);
   }
 
+  grpc::ServerUnaryReactor* CreateContactPoint(grpc::CallbackServerContext* context,
+                                 const v1::CreateContactPointRequest* request,
+                                 v1::CreateContactPointResponse* response) override {
+    return Delegate(context, contact_points_, &ContactPointApi::CreateContactPoint, request, response);
+  }
+  grpc::ServerUnaryReactor* UpdateContactPoint(grpc::CallbackServerContext* context,
+                                 const v1::UpdateContactPointRequest* request,
+                                 v1::UpdateContactPointResponse* response) override {
+    return Delegate(context, contact_points_, &ContactPointApi::UpdateContactPoint, request, response);
+  }
+  grpc::ServerUnaryReactor* BatchUpdateContactPointStatuses(grpc::CallbackServerContext* context,
+                                 const v1::BatchUpdateContactPointStatusesRequest* request,
+                                 v1::BatchUpdateContactPointStatusesResponse* response) override {
+    return Delegate(context, contact_points_, &ContactPointApi::BatchUpdateContactPointStatuses, request, response);
+  }
+  grpc::ServerUnaryReactor* DeleteContactPoint(grpc::CallbackServerContext* context,
+                                 const v1::DeleteContactPointRequest* request,
+                                 v1::DeleteContactPointResponse* response) override {
+    return Delegate(context, contact_points_, &ContactPointApi::DeleteContactPoint, request, response);
+  }
+  grpc::ServerUnaryReactor* CreateInteraction(grpc::CallbackServerContext* context,
+                                 const v1::CreateInteractionRequest* request,
+                                 v1::CreateInteractionResponse* response) override {
+    return Delegate(context, interactions_, &InteractionApi::CreateInteraction, request, response);
+  }
+  grpc::ServerUnaryReactor* ListInteractions(grpc::CallbackServerContext* context,
+                                 const v1::ListInteractionsRequest* request,
+                                 v1::ListInteractionsResponse* response) override {
+    return Delegate(context, interactions_, &InteractionApi::ListInteractions, request, response);
+  }
+  grpc::ServerUnaryReactor* CreateAttributeDefinition(grpc::CallbackServerContext* context,
+                                 const v1::CreateAttributeDefinitionRequest* request,
+                                 v1::CreateAttributeDefinitionResponse* response) override {
+    return Delegate(context, attribute_definitions_, &AttributeDefinitionApi::CreateAttributeDefinition, request, response);
+  }
+  grpc::ServerUnaryReactor* GetAttributeDefinition(grpc::CallbackServerContext* context,
+                                 const v1::GetAttributeDefinitionRequest* request,
+                                 v1::GetAttributeDefinitionResponse* response) override {
+    return Delegate(context, attribute_definitions_, &AttributeDefinitionApi::GetAttributeDefinition, request, response);
+  }
+  grpc::ServerUnaryReactor* ListAttributeDefinitions(grpc::CallbackServerContext* context,
+                                 const v1::ListAttributeDefinitionsRequest* request,
+                                 v1::ListAttributeDefinitionsResponse* response) override {
+    return Delegate(context, attribute_definitions_, &AttributeDefinitionApi::ListAttributeDefinitions, request, response);
+  }
+  grpc::ServerUnaryReactor* UpdateAttributeDefinition(grpc::CallbackServerContext* context,
+                                 const v1::UpdateAttributeDefinitionRequest* request,
+                                 v1::UpdateAttributeDefinitionResponse* response) override {
+    return Delegate(context, attribute_definitions_, &AttributeDefinitionApi::UpdateAttributeDefinition, request, response);
+  }
+  grpc::ServerUnaryReactor* DeleteAttributeDefinition(grpc::CallbackServerContext* context,
+                                 const v1::DeleteAttributeDefinitionRequest* request,
+                                 v1::DeleteAttributeDefinitionResponse* response) override {
+    return Delegate(context, attribute_definitions_, &AttributeDefinitionApi::DeleteAttributeDefinition, request, response);
+  }
+
+  grpc::ServerUnaryReactor* GetSharingPolicy(grpc::CallbackServerContext* context,
+                                 const v1::GetSharingPolicyRequest* request,
+                                 v1::GetSharingPolicyResponse* response) override {
+    return Delegate(context, sharing_, &SharingPolicyApi::GetSharingPolicy, request, response);
+  }
+  grpc::ServerUnaryReactor* UpdateSharingPolicy(grpc::CallbackServerContext* context,
+                                 const v1::UpdateSharingPolicyRequest* request,
+                                 v1::UpdateSharingPolicyResponse* response) override {
+    return Delegate(context, sharing_, &SharingPolicyApi::UpdateSharingPolicy, request, response);
+  }
+  grpc::ServerUnaryReactor* ProposeCustomerUpdate(grpc::CallbackServerContext* context,
+                                 const v1::ProposeCustomerUpdateRequest* request,
+                                 v1::ProposeCustomerUpdateResponse* response) override {
+    return Delegate(context, proposals_, &UpdateProposalApi::ProposeCustomerUpdate, request,
+                    response);
+  }
+  grpc::ServerUnaryReactor* GetUpdateProposal(grpc::CallbackServerContext* context,
+                                 const v1::GetUpdateProposalRequest* request,
+                                 v1::GetUpdateProposalResponse* response) override {
+    return Delegate(context, proposals_, &UpdateProposalApi::GetUpdateProposal, request, response);
+  }
+  grpc::ServerUnaryReactor* ListUpdateProposals(grpc::CallbackServerContext* context,
+                                 const v1::ListUpdateProposalsRequest* request,
+                                 v1::ListUpdateProposalsResponse* response) override {
+    return Delegate(context, proposals_, &UpdateProposalApi::ListUpdateProposals, request,
+                    response);
+  }
+
  private:
   template <class... Args>
   grpc::ServerUnaryReactor* Delegate(Args&&... args) {
@@ -207,6 +305,11 @@ class ContactsService final : public v1::ContactsService::CallbackService {
   SegmentApi segments_;
   ImportApi imports_;
   AccessAuditApi audit_;
+  SharingPolicyApi sharing_;
+  UpdateProposalApi proposals_;
+  ContactPointApi contact_points_;
+  InteractionApi interactions_;
+  AttributeDefinitionApi attribute_definitions_;
 };
 
 }  // namespace tmk::contacts

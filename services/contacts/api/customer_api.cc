@@ -7,6 +7,7 @@
 #include "services/common/events/outbox.h"
 #include "services/common/grpc/proto_conversions.h"
 #include "services/common/grpc/request_fingerprint.h"
+#include "services/contacts/api/attribute_mapping.h"
 #include "services/contacts/api/customer_mapping.h"
 #include "services/contacts/api/customer_snapshot_event.h"
 
@@ -20,11 +21,13 @@ namespace {
 
 }  // namespace
 
-CustomerApi::CustomerApi(server::ServiceRuntime& runtime, const IdentifierCipher& cipher)
+CustomerApi::CustomerApi(server::ServiceRuntime& runtime, const IdentifierCipher& cipher,
+                         HybridLogicalClock& hlc)
     : runtime_(runtime),
-      hlc_(runtime.context().clock, runtime.context().region),
+      hlc_(hlc),
       customers_(cipher),
       history_(cipher),
+      writer_(customers_, history_, hlc_, runtime.context().clock, runtime.context().region),
       auditor_(runtime.context().clock, runtime.context().region) {}
 
 absl::Status CustomerApi::CreateCustomer(const auth::Principal& who,
@@ -59,9 +62,11 @@ absl::Status CustomerApi::CreateCustomer(const auth::Principal& who,
     p->set_contact_point_id(NewId(clock));
     p->set_type(ToProto((*points)[i].kind));
     p->set_normalized_value((*points)[i].normalized);
+    p->set_masked(false);  // output only; sealed with the value (replicas keep it true)
     if (p->status() == v1::CONTACT_POINT_STATUS_UNSPECIFIED) {
       p->set_status(v1::CONTACT_POINT_STATUS_UNVERIFIED);
     }
+    StampStatus(request.context().call_id(), now, *p);
     *p->mutable_create_time() = grpcx::ToProtoTime(now);
   }
 
@@ -79,13 +84,18 @@ absl::Status CustomerApi::CreateCustomer(const auth::Principal& who,
         return absl::OkStatus();
       }
     }
+    if (absl::Status attributes = CheckCustomAttributes(tx, definitions_, customer, {},
+                                                         "customer.custom_attributes");
+        !attributes.ok()) {
+      return attributes;
+    }
     HlcTimestamp stamp = hlc_.Now();
     customer.mutable_hlc()->set_wall_time_millis(stamp.wall_millis);
     customer.mutable_hlc()->set_logical(stamp.logical);
     customer.mutable_hlc()->set_node(stamp.node);
     customers_.Insert(tx, customer, request.request_id(), fingerprint);
 
-    events::AppendToOutbox(tx, CustomerSnapshotEvent(customer, region, clock));
+    events::AppendToOutbox(tx, CustomerSnapshotEvent(tx, customer, region, clock));
     response = customer;
     return absl::OkStatus();
   });

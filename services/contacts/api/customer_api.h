@@ -7,6 +7,8 @@
 #include "services/common/core/hlc.h"
 #include "services/common/server/service_runtime.h"
 #include "services/contacts/api/access_auditor.h"
+#include "services/contacts/api/customer_change_writer.h"
+#include "services/contacts/store/attribute_definition_store.h"
 #include "services/contacts/store/customer_history_store.h"
 #include "services/contacts/store/customer_store.h"
 #include "telemarketing/contacts/v1/contacts_service.pb.h"
@@ -15,7 +17,9 @@ namespace tmk::contacts {
 
 class CustomerApi {
  public:
-  CustomerApi(server::ServiceRuntime& runtime, const IdentifierCipher& cipher);
+  // `hlc`: the region's clock, which has observed other regions' stamps (R32).
+  CustomerApi(server::ServiceRuntime& runtime, const IdentifierCipher& cipher,
+              HybridLogicalClock& hlc);
 
   absl::Status CreateCustomer(const auth::Principal& who,
                               const telemarketing::contacts::v1::CreateCustomerRequest& request,
@@ -44,9 +48,11 @@ class CustomerApi {
 
  private:
   server::ServiceRuntime& runtime_;
-  HybridLogicalClock hlc_;
+  HybridLogicalClock& hlc_;
   CustomerStore customers_;
   CustomerHistoryStore history_;
+  AttributeDefinitionStore definitions_;
+  CustomerChangeWriter writer_;
   AccessAuditor auditor_;
 };
 
