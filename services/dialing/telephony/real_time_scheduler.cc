@@ -1,6 +1,5 @@
 #include "services/dialing/telephony/real_time_scheduler.h"
 
-#include <algorithm>
 #include <utility>
 
 namespace tmk::dialing {
@@ -10,8 +9,7 @@ RealTimeScheduler::~RealTimeScheduler() { Stop(); }
 void RealTimeScheduler::At(TimePoint when, Task task) {
   {
     std::lock_guard<std::mutex> lock(mu_);
-    queue_.push_back(Entry{when, next_sequence_++, std::move(task)});
-    std::push_heap(queue_.begin(), queue_.end(), Later);
+    queue_.Push(when, std::move(task));
   }
   wake_.notify_one();
 }
@@ -39,7 +37,7 @@ void RealTimeScheduler::Run() {
       wake_.wait(lock);
       continue;
     }
-    const TimePoint due = queue_.front().when;
+    const TimePoint due = queue_.next_time();
     const TimePoint now = clock_.Now();
     if (due > now) {
       // The clock is the injected one; waiting uses the steady clock for the same span, and a
@@ -47,11 +45,10 @@ void RealTimeScheduler::Run() {
       wake_.wait_for(lock, due - now);
       continue;
     }
-    std::pop_heap(queue_.begin(), queue_.end(), Later);
-    Entry entry = std::move(queue_.back());
-    queue_.pop_back();
+    TimePoint when;
+    Task task = queue_.Pop(when);
     lock.unlock();
-    entry.task();
+    task();
     lock.lock();
   }
 }

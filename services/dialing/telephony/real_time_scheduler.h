@@ -5,12 +5,11 @@
 // scheduled), which is the single context SimulatedTelephony and the dialer expect; At may be
 // called from any thread.
 #include <condition_variable>
-#include <cstdint>
 #include <mutex>
 #include <thread>
-#include <vector>
 
 #include "services/dialing/telephony/scheduler.h"
+#include "services/dialing/telephony/task_queue.h"
 
 namespace tmk::dialing {
 
@@ -30,21 +29,12 @@ class RealTimeScheduler final : public Scheduler {
   bool InSchedulerThread() const { return std::this_thread::get_id() == thread_.get_id(); }
 
  private:
-  struct Entry {
-    TimePoint when;
-    uint64_t sequence;
-    Task task;
-  };
-  static bool Later(const Entry& a, const Entry& b) {
-    return a.when != b.when ? a.when > b.when : a.sequence > b.sequence;
-  }
   void Run();
 
   const Clock& clock_;
   std::mutex mu_;
   std::condition_variable wake_;
-  std::vector<Entry> queue_;
-  uint64_t next_sequence_ = 0;
+  TaskQueue queue_;
   bool stopping_ = false;
   std::thread thread_;
 };

@@ -1,10 +1,8 @@
 #pragma once
 // Discrete-event time: the clock jumps from one task to the next, so a simulated day of calls
 // takes as long as its events take to process.
-#include <cstdint>
-#include <vector>
-
 #include "services/dialing/telephony/scheduler.h"
+#include "services/dialing/telephony/task_queue.h"
 
 namespace tmk::dialing {
 
@@ -24,19 +22,8 @@ class VirtualTimeScheduler final : public Scheduler {
   size_t pending() const { return queue_.size(); }
 
  private:
-  struct Entry {
-    TimePoint when;
-    uint64_t sequence;
-    Task task;
-  };
-  // Heap order: earliest first, then first scheduled.
-  static bool Later(const Entry& a, const Entry& b) {
-    return a.when != b.when ? a.when > b.when : a.sequence > b.sequence;
-  }
-
   TimePoint now_;
-  uint64_t next_sequence_ = 0;
-  std::vector<Entry> queue_;
+  TaskQueue queue_;
 };
 
 }  // namespace tmk::dialing
