@@ -7,7 +7,6 @@
 #include <gtest/gtest.h>
 
 #include <google/protobuf/util/time_util.h>
-#include <librdkafka/rdkafkacpp.h>
 
 #include <cctype>
 #include <chrono>
@@ -21,6 +20,7 @@
 #include "tests/support/suite_tokens.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "tests/support/kafka_support.h"
 #include "tests/support/rpc_error.h"
 #include "tests/support/test_env.h"
 
@@ -33,49 +33,19 @@ namespace contacts = telemarketing::contacts::v1;
 namespace common = telemarketing::common::v1;
 using google::protobuf::util::TimeUtil;
 
-// The shared dev broker's topics hold everything other tests and benchmarks ever published
-// (millions of customers after a contacts-import benchmark). This suite runs a region of its own
-// (consumer groups are per region, so no other suite's server takes a share of its partitions)
-// and starts each of its groups at the end of its topic, as if it had read the backlog: every
-// event this suite cares about is published after the server starts.
-void SkipBacklog(const std::string& group, const std::string& topic) {
-  std::string error;
-  std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
-  conf->set("bootstrap.servers", testing::KafkaBrokers(), error);
-  conf->set("group.id", group, error);
-  std::unique_ptr<RdKafka::KafkaConsumer> consumer(
-      RdKafka::KafkaConsumer::create(conf.get(), error));
-  ASSERT_NE(consumer, nullptr) << error;
-  std::unique_ptr<RdKafka::Topic> handle(
-      RdKafka::Topic::create(consumer.get(), topic, nullptr, error));
-  RdKafka::Metadata* metadata = nullptr;
-  ASSERT_EQ(consumer->metadata(false, handle.get(), &metadata, 10000), RdKafka::ERR_NO_ERROR);
-  std::vector<RdKafka::TopicPartition*> ends;
-  for (const RdKafka::PartitionMetadata* p : *metadata->topics()->at(0)->partitions()) {
-    int64_t low = 0, high = 0;
-    if (consumer->query_watermark_offsets(topic, p->id(), &low, &high, 10000) ==
-        RdKafka::ERR_NO_ERROR) {
-      ends.push_back(RdKafka::TopicPartition::create(topic, p->id(), high));
-    }
-  }
-  delete metadata;
-  EXPECT_EQ(consumer->commitSync(ends), RdKafka::ERR_NO_ERROR) << group;
-  RdKafka::TopicPartition::destroy(ends);
-  consumer->close();
-}
-
 class LeadsEndToEnd : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
+    // A region of its own: consumer groups are per region, so no other suite's server takes a
+    // share of this suite's partitions; each group starts after the shared broker's backlog,
+    // every event this suite cares about being published after the server starts.
     region_ = "leads-" + testing::UniqueName("e2e").substr(4, 12);
-    for (const auto& [group, topic] : std::vector<std::pair<std::string, std::string>>{
-             {"contacts-replica", "tm.contacts.v1"},
-             {"contacts-proposals", "tm.contact-proposals.v1"},
-             {"dialing-campaigns", "tm.campaigns.v1"},
-             {"dialing-contacts", "tm.contacts.v1"},
-             {"dialing-contacts", "tm.contact-consent.v1"}}) {
-      SkipBacklog(group + "." + region_, topic);
-    }
+    const std::string brokers = testing::KafkaBrokers();
+    testing::SkipBacklog(brokers, "contacts-replica." + region_, {"tm.contacts.v1"});
+    testing::SkipBacklog(brokers, "contacts-proposals." + region_, {"tm.contact-proposals.v1"});
+    testing::SkipBacklog(brokers, "dialing-campaigns." + region_, {"tm.campaigns.v1"});
+    testing::SkipBacklog(brokers, "dialing-contacts." + region_,
+                         {"tm.contacts.v1", "tm.contact-consent.v1"});
     testing::SuiteProcess::Options options;
     options.region = region_;
     options.services = "contacts,campaigns,dialing";
