@@ -48,6 +48,23 @@ absl::Status CheckEtag(const std::string& given, const v1::AttributeDefinition& 
 
 }  // namespace
 
+absl::Status AttributeDefinitionApi::ReadInto(pqxx::work& tx, const std::string& key,
+                                              v1::AttributeDefinition& out) const {
+  std::optional<v1::AttributeDefinition> found = definitions_.Find(tx, key);
+  if (!found) return NotFound(key);
+  out = *std::move(found);
+  return absl::OkStatus();
+}
+
+absl::Status AttributeDefinitionApi::Mutate(const std::string& verb, const std::string& request_id,
+                                            const std::string& fingerprint,
+                                            const pg::ReplayChange& replay,
+                                            const pg::MakeChange& change) {
+  return runtime_.pool().Transact([&](pqxx::work& tx) {
+    return pg::RunIdempotent(tx, requests_, verb, request_id, fingerprint, replay, change);
+  });
+}
+
 absl::Status AttributeDefinitionApi::CreateAttributeDefinition(
     const auth::Principal& who, const v1::CreateAttributeDefinitionRequest& request,
     v1::CreateAttributeDefinitionResponse& response) {
@@ -67,11 +84,8 @@ absl::Status AttributeDefinitionApi::CreateAttributeDefinition(
     if (!v.empty()) return v.ToStatus("invalid attribute definition");
   }
   const Clock& clock = runtime_.context().clock;
-  auto replay = [&](pqxx::work& tx, const std::string& key) -> absl::Status {
-    std::optional<v1::AttributeDefinition> found = definitions_.Find(tx, key);
-    if (!found) return NotFound(key);
-    *response.mutable_attribute_definition() = *std::move(found);
-    return absl::OkStatus();
+  auto replay = [&](pqxx::work& tx, const std::string& key) {
+    return ReadInto(tx, key, *response.mutable_attribute_definition());
   };
   auto create = [&](pqxx::work& tx, std::string& key) -> absl::Status {
     v1::AttributeDefinition d = in;
@@ -87,10 +101,7 @@ absl::Status AttributeDefinitionApi::CreateAttributeDefinition(
     *response.mutable_attribute_definition() = std::move(d);
     return absl::OkStatus();
   };
-  return runtime_.pool().Transact([&](pqxx::work& tx) {
-    return pg::RunIdempotent(tx, requests_, "CreateAttributeDefinition", request.request_id(),
-                         grpcx::RequestFingerprint(request), replay, create);
-  });
+  return Mutate("CreateAttributeDefinition", request.request_id(), grpcx::RequestFingerprint(request), replay, create);
 }
 
 absl::Status AttributeDefinitionApi::GetAttributeDefinition(
@@ -104,11 +115,8 @@ absl::Status AttributeDefinitionApi::GetAttributeDefinition(
   Violations v;
   CheckKey(request.attribute_key(), "attribute_key", v);
   if (!v.empty()) return v.ToStatus();
-  return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-    std::optional<v1::AttributeDefinition> found = definitions_.Find(tx, request.attribute_key());
-    if (!found) return NotFound(request.attribute_key());
-    *response.mutable_attribute_definition() = *std::move(found);
-    return absl::OkStatus();
+  return runtime_.pool().Transact([&](pqxx::work& tx) {
+    return ReadInto(tx, request.attribute_key(), *response.mutable_attribute_definition());
   });
 }
 
@@ -158,11 +166,8 @@ absl::Status AttributeDefinitionApi::UpdateAttributeDefinition(
   if (!v.empty()) return v.ToStatus();
   const Clock& clock = runtime_.context().clock;
 
-  auto replay = [&](pqxx::work& tx, const std::string&) -> absl::Status {
-    std::optional<v1::AttributeDefinition> found = definitions_.Find(tx, key);
-    if (!found) return NotFound(key);
-    *response.mutable_attribute_definition() = *std::move(found);
-    return absl::OkStatus();
+  auto replay = [&](pqxx::work& tx, const std::string&) {
+    return ReadInto(tx, key, *response.mutable_attribute_definition());
   };
   auto update = [&](pqxx::work& tx, std::string& resource_id) -> absl::Status {
     resource_id = key;
@@ -194,10 +199,7 @@ absl::Status AttributeDefinitionApi::UpdateAttributeDefinition(
     *response.mutable_attribute_definition() = std::move(d);
     return absl::OkStatus();
   };
-  return runtime_.pool().Transact([&](pqxx::work& tx) {
-    return pg::RunIdempotent(tx, requests_, "UpdateAttributeDefinition", request.request_id(),
-                         grpcx::RequestFingerprint(request), replay, update);
-  });
+  return Mutate("UpdateAttributeDefinition", request.request_id(), grpcx::RequestFingerprint(request), replay, update);
 }
 
 absl::Status AttributeDefinitionApi::DeleteAttributeDefinition(
@@ -228,10 +230,7 @@ absl::Status AttributeDefinitionApi::DeleteAttributeDefinition(
     definitions_.Delete(tx, key);
     return absl::OkStatus();
   };
-  return runtime_.pool().Transact([&](pqxx::work& tx) {
-    return pg::RunIdempotent(tx, requests_, "DeleteAttributeDefinition", request.request_id(),
-                         grpcx::RequestFingerprint(request), replay, remove);
-  });
+  return Mutate("DeleteAttributeDefinition", request.request_id(), grpcx::RequestFingerprint(request), replay, remove);
 }
 
 }  // namespace tmk::contacts

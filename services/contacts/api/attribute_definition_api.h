@@ -37,6 +37,14 @@ class AttributeDefinitionApi {
       telemarketing::contacts::v1::DeleteAttributeDefinitionResponse& response);
 
  private:
+  // The definition of `key` into `out`, or NOT_FOUND.
+  absl::Status ReadInto(pqxx::work& tx, const std::string& key,
+                        telemarketing::contacts::v1::AttributeDefinition& out) const;
+  // Runs `change` in one transaction, idempotent by request_id (pg::RunIdempotent).
+  absl::Status Mutate(const std::string& verb, const std::string& request_id,
+                      const std::string& fingerprint, const pg::ReplayChange& replay,
+                      const pg::MakeChange& change);
+
   server::ServiceRuntime& runtime_;
   AttributeDefinitionStore definitions_;
   pg::RequestRecords requests_;

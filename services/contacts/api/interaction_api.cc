@@ -108,7 +108,7 @@ absl::Status InteractionApi::CreateInteraction(const auth::Principal& who,
   };
   return runtime_.pool().Transact([&](pqxx::work& tx) {
     return pg::RunIdempotent(tx, requests_, "CreateInteraction", request.request_id(),
-                         grpcx::RequestFingerprint(request), replay, attach);
+                             grpcx::RequestFingerprint(request), replay, attach);
   });
 }
 
