@@ -71,8 +71,9 @@ absl::Status ReportApi::GetCustomerTimeline(const auth::Principal& who,
   }
   query.start = request.has_start_time() ? grpcx::FromProtoTime(request.start_time())
                                          : FromMicros(0);
+  // No end: 2200-01-01, well inside what a nanosecond TimePoint holds (up to 2262).
   query.end = request.has_end_time() ? grpcx::FromProtoTime(request.end_time())
-                                     : FromMicros(int64_t{253402300799} * 1'000'000);
+                                     : FromMicros(int64_t{7'258'118'400} * 1'000'000);
   if (query.end <= query.start) violations.Add("end_time", "must be after start_time");
   std::optional<std::string> cursor = grpcx::PageCursor(
       request.page_token(), "timeline:" + request.customer_id(), violations, IsTimelineKey);

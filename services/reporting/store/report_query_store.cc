@@ -17,13 +17,24 @@ std::vector<std::string> ScopeParams(const ReportScope& s) {
           pg::ArrayLiteral(s.region_ids)};
 }
 
-std::string CallFilterSql() {
-  return " WHERE r.bucket_start >= " TM_PG_MICROS("$1") " AND r.bucket_start < " TM_PG_MICROS(
-      "$2") " AND (cardinality($4::text[]) = 0 OR r.campaign_id = ANY($4::text[]))"
-             " AND (cardinality($5::text[]) = 0 OR p.group_id = ANY($5::text[]))"
-             " AND (cardinality($6::text[]) = 0 OR r.agent_id = ANY($6::text[]))"
-             " AND (cardinality($7::text[]) = 0 OR r.queue_id = ANY($7::text[]))"
-             " AND (cardinality($8::text[]) = 0 OR r.region_id = ANY($8::text[]))";
+// The scope's parameters typed once, as the row `s` every scope query joins: a query need not
+// use every one of them.
+constexpr char kScopeCte[] =
+    "WITH s AS (SELECT " TM_PG_MICROS("$1") " AS start_at, " TM_PG_MICROS("$2") " AS end_at,"
+    " $3::text AS zone, $4::text[] AS campaigns, $5::text[] AS groups, $6::text[] AS agents,"
+    " $7::text[] AS queues, $8::text[] AS regions) ";
+
+// The filter of `r` (a rollup or fact) and `p` (its agent's profile) by the scope, on the row's
+// `time_column`. Agent time has no campaign or queue, orders no queue: those filters are left out
+// for them.
+std::string FilterSql(const std::string& time_column, bool by_campaign, bool by_queue) {
+  return absl::StrCat(
+      " WHERE ", time_column, " >= s.start_at AND ", time_column, " < s.end_at",
+      by_campaign ? " AND (cardinality(s.campaigns) = 0 OR r.campaign_id = ANY(s.campaigns))" : "",
+      " AND (cardinality(s.groups) = 0 OR p.group_id = ANY(s.groups))"
+      " AND (cardinality(s.agents) = 0 OR r.agent_id = ANY(s.agents))",
+      by_queue ? " AND (cardinality(s.queues) = 0 OR r.queue_id = ANY(s.queues))" : "",
+      " AND (cardinality(s.regions) = 0 OR r.region_id = ANY(s.regions))");
 }
 
 std::string KeySql(SplitBy split) {
@@ -50,7 +61,7 @@ std::string KeySql(SplitBy split) {
 
 std::string BucketSql(BucketWidth width, const std::string& column) {
   auto trunc = [&](const char* unit) {
-    return absl::StrCat("(date_trunc('", unit, "', ", column, " AT TIME ZONE $3) AT TIME ZONE $3)");
+    return absl::StrCat("(date_trunc('", unit, "', ", column, " AT TIME ZONE s.zone) AT TIME ZONE s.zone)");
   };
   switch (width) {
     case BucketWidth::kQuarterHour:
@@ -64,7 +75,7 @@ std::string BucketSql(BucketWidth width, const std::string& column) {
     case BucketWidth::kMonth:
       return trunc("month");
     case BucketWidth::kTotal:
-      return TM_PG_MICROS("$1");
+      return "s.start_at";
   }
   return column;
 }
@@ -78,11 +89,12 @@ std::vector<CallRow> ReportQueryStore::CallRows(pqxx::work& tx, const ReportScop
   std::vector<std::string> params = ScopeParams(scope);
   params.push_back(std::to_string(direction));
   std::string sql = absl::StrCat(
-      "SELECT ", TM_PG_EPOCH_MICROS("b"), ", k, d, ", absl::StrJoin(sums, ", "), " FROM (SELECT ",
-      BucketSql(scope.width, "r.bucket_start"), " AS b, ", KeySql(split),
-      " AS k, r.direction AS d, r.* FROM call_rollup r"
+      kScopeCte, "SELECT ", TM_PG_EPOCH_MICROS("b"), ", k, d, ", absl::StrJoin(sums, ", "),
+      " FROM (SELECT ", BucketSql(scope.width, "r.bucket_start"), " AS b, ", KeySql(split),
+      " AS k, r.direction AS d, r.* FROM s, call_rollup r"
       " LEFT JOIN agent_profile p ON p.agent_id = r.agent_id",
-      CallFilterSql(), " AND ($9 = 0 OR r.direction = $9)) r GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
+      FilterSql("r.bucket_start", true, true),
+      " AND ($9::int = 0 OR r.direction = $9::int)) r GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
   std::vector<CallRow> rows;
   for (const auto& row : tx.exec_params(sql, pqxx::prepare::make_dynamic_params(params))) {
     CallRow out;
@@ -104,17 +116,12 @@ std::vector<AgentTimeRow> ReportQueryStore::AgentTime(pqxx::work& tx, const Repo
     return {};  // agent time belongs to no campaign, queue or variant
   }
   std::string sql = absl::StrCat(
-      "SELECT ", TM_PG_EPOCH_MICROS("b"), ", k, state, sum(duration_ms)::bigint FROM (SELECT ",
+      kScopeCte, "SELECT ", TM_PG_EPOCH_MICROS("b"),
+      ", k, state, sum(duration_ms)::bigint FROM (SELECT ",
       BucketSql(scope.width, "r.bucket_start"), " AS b, ", KeySql(split),
-      " AS k, r.state, r.duration_ms FROM agent_rollup r"
-      " LEFT JOIN agent_profile p ON p.agent_id = r.agent_id"
-      " WHERE r.bucket_start >= " TM_PG_MICROS("$1") " AND r.bucket_start < " TM_PG_MICROS("$2")
-      // Campaign and queue filters do not narrow agent time; still bound, so typed here.
-      " AND cardinality($4::text[]) >= 0 AND cardinality($7::text[]) >= 0"
-      " AND (cardinality($5::text[]) = 0 OR p.group_id = ANY($5::text[]))"
-      " AND (cardinality($6::text[]) = 0 OR r.agent_id = ANY($6::text[]))"
-      " AND (cardinality($8::text[]) = 0 OR r.region_id = ANY($8::text[]))"
-      ") r GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
+      " AS k, r.state, r.duration_ms FROM s, agent_rollup r"
+      " LEFT JOIN agent_profile p ON p.agent_id = r.agent_id",
+      FilterSql("r.bucket_start", false, false), ") r GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
   std::vector<AgentTimeRow> rows;
   for (const auto& row :
        tx.exec_params(sql, pqxx::prepare::make_dynamic_params(ScopeParams(scope)))) {
@@ -130,18 +137,13 @@ std::vector<AgentTimeRow> ReportQueryStore::AgentTime(pqxx::work& tx, const Repo
 
 std::map<std::pair<TimePoint, std::string>, double> ReportQueryStore::AgentRevenue(
     pqxx::work& tx, const ReportScope& scope, std::string& currency) const {
+  // Cancelled orders (state 3) bring no revenue.
   std::string sql = absl::StrCat(
-      "SELECT ", TM_PG_EPOCH_MICROS("b"), ", agent_id, sum(total)::float8, max(currency_code)"
-      " FROM (SELECT ", BucketSql(scope.width, "date_bin('15 minutes', o.create_time, 'epoch')"),
-      " AS b, o.* FROM order_fact o LEFT JOIN agent_profile p ON p.agent_id = o.agent_id"
-      " WHERE o.state <> 3 AND o.create_time >= " TM_PG_MICROS("$1")
-      " AND o.create_time < " TM_PG_MICROS("$2")
-      " AND (cardinality($4::text[]) = 0 OR o.campaign_id = ANY($4::text[]))"
-      " AND (cardinality($5::text[]) = 0 OR p.group_id = ANY($5::text[]))"
-      " AND (cardinality($6::text[]) = 0 OR o.agent_id = ANY($6::text[]))"
-      " AND cardinality($7::text[]) >= 0"
-      " AND (cardinality($8::text[]) = 0 OR o.region_id = ANY($8::text[]))"
-      ") o GROUP BY 1, 2");
+      kScopeCte, "SELECT ", TM_PG_EPOCH_MICROS("b"),
+      ", agent_id, sum(total)::float8, max(currency_code) FROM (SELECT ",
+      BucketSql(scope.width, "date_bin('15 minutes', r.create_time, 'epoch')"),
+      " AS b, r.* FROM s, order_fact r LEFT JOIN agent_profile p ON p.agent_id = r.agent_id",
+      FilterSql("r.create_time", true, false), " AND r.state <> 3) o GROUP BY 1, 2");
   std::map<std::pair<TimePoint, std::string>, double> revenue;
   for (const auto& row :
        tx.exec_params(sql, pqxx::prepare::make_dynamic_params(ScopeParams(scope)))) {

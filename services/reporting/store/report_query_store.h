@@ -43,7 +43,7 @@ class ReportQueryStore {
   std::map<std::string, std::string> AgentGroups(pqxx::work& tx) const;
 };
 
-// SQL for the start of the report bucket holding `column`, in the scope's zone ($3).
+// SQL for the start of the report bucket holding `column`, in the zone of the scope row `s`.
 std::string BucketSql(BucketWidth width, const std::string& column);
 
 }  // namespace tmk::reporting
