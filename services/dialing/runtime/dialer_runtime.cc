@@ -143,11 +143,14 @@ absl::Status DialerRuntime::Run(const v1::CampaignRuntime& runtime) {
   absl::StatusOr<std::unique_ptr<CampaignFloor>> floor =
       CampaignFloor::Create(runtime, *std::move(ledger));
   if (!floor.ok()) return floor.status();
-  // Calls in flight keep being counted under the new settings.
+  // Calls in flight keep being counted under the new settings, also after a Halt.
+  for (const auto& [port_call, call] : live_) {
+    if (call.campaign_id != runtime.campaign_id() || call.abandoned || call.machine) continue;
+    if (!call.answered) ++(*floor)->dialing;
+    else if (call.session_id.empty()) ++(*floor)->waiting;
+    else ++(*floor)->connected;
+  }
   if (CampaignFloor* old = FloorOf(runtime.campaign_id())) {
-    (*floor)->dialing = old->dialing;
-    (*floor)->waiting = old->waiting;
-    (*floor)->connected = old->connected;
     (*floor)->statistics = old->statistics;
   }
   floors_[runtime.campaign_id()] = *std::move(floor);
