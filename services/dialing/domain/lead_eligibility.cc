@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "services/common/calendar/local_date_time.h"
 #include "services/common/calendar/next_callable_time.h"
 
 namespace tmk::dialing {
@@ -36,34 +35,6 @@ void CheckCallbackOwner(const LeadFacts& lead, const EligibilityContext& c, Elig
   }
 }
 
-void CheckFrequencyCap(const EligibilityContext& c, Eligibility& e) {
-  const campaigns::FrequencyCap& cap = c.frequency_cap;
-  const CustomerCallCounts& n = c.counts;
-  auto reached = [](int count, int limit) { return limit > 0 && count >= limit; };
-  // The counters are rolling totals: when one lifts depends on call times the caller keeps.
-  if (reached(n.calls_last_day, cap.max_calls_per_day) ||
-      reached(n.calls_last_week, cap.max_calls_per_week) ||
-      reached(n.calls_last_30_days, cap.max_calls_per_30_days) ||
-      reached(n.contacts_last_30_days, cap.max_contacts_per_30_days)) {
-    e.blocked.push_back({HopperBlockReason::kFrequencyCap, std::nullopt});
-    return;
-  }
-  if (cap.min_gap.count() > 0 && n.last_call_time && c.now < *n.last_call_time + cap.min_gap) {
-    e.blocked.push_back({HopperBlockReason::kFrequencyCap, *n.last_call_time + cap.min_gap});
-  }
-}
-
-HopperBlockReason WindowReason(const EligibilityContext& c) {
-  const calendar::LocalDate today = calendar::ToLocalDateTime(c.now, *c.zone).date;
-  const bool holiday = std::any_of(
-      c.calendars.begin(), c.calendars.end(), [&](const calendar::CallingCalendar& cal) {
-        return calendar::FindHoliday(cal.holidays, today) != nullptr;
-      });
-  return holiday && calendar::CallableIntervals(c.calendars, today).empty()
-             ? HopperBlockReason::kHoliday
-             : HopperBlockReason::kOutsideCallingWindow;
-}
-
 }  // namespace
 
 Eligibility EvaluateEligibility(const LeadFacts& lead, const EligibilityContext& c) {
@@ -83,13 +54,10 @@ Eligibility EvaluateEligibility(const LeadFacts& lead, const EligibilityContext&
   e.callback_due = lead.state == LeadState::kCallback && !(lead.next_attempt_time &&
                                                            c.now < *lead.next_attempt_time);
   CheckCallbackOwner(lead, c, e);
-  // R20: a silent call is not followed by another unless an agent is already waiting.
-  if (c.counts.last_abandoned_time && !c.agent_reserved &&
-      c.now < *c.counts.last_abandoned_time + c.abandon_recall_block) {
-    e.blocked.push_back({HopperBlockReason::kAbandonRecallBlock,
-                         *c.counts.last_abandoned_time + c.abandon_recall_block});
+  if (auto b = AbandonRecallBlock(c.counts, c.abandon_recall_block, c.agent_reserved, c.now)) {
+    e.blocked.push_back(*b);
   }
-  CheckFrequencyCap(c, e);
+  if (auto b = FrequencyCapBlock(c.frequency_cap, c.counts, c.now)) e.blocked.push_back(*b);
 
   // The calling window last (R10, R20): it is evaluated once the other reasons have lifted.
   bool known_end = true;
@@ -106,7 +74,9 @@ Eligibility EvaluateEligibility(const LeadFacts& lead, const EligibilityContext&
                                                                        c.now);
   const std::optional<TimePoint> open_when_ready =
       ready == c.now ? open_now : calendar::NextCallableTime(c.calendars, *c.zone, ready);
-  if (open_now != c.now) e.blocked.push_back({WindowReason(c), open_now});
+  if (open_now != c.now) {
+    e.blocked.push_back({ClosedWindowReason(c.calendars, *c.zone, c.now), open_now});
+  }
   if (known_end) e.next_callable_time = open_when_ready;
   return e;
 }

@@ -1,5 +1,6 @@
 #pragma once
 // Whether the hopper may dial a lead now, and every reason why not (R2, R6, R10, R12, R17, R20):
+// the lead's own reasons plus the customer's (DialCompliance, shared with agents' own dials);
 // the hopper never runs dry while callable leads exist, and says why when none are. Pure: the
 // caller brings the lead, the customer's facts from the contacts projection and the cross-campaign
 // counters it keeps.
@@ -12,28 +13,11 @@
 #include "services/campaigns/domain/calling_windows.h"
 #include "services/common/calendar/calling_calendar.h"
 #include "services/common/core/clock.h"
+#include "services/dialing/domain/dial_compliance.h"
 #include "services/dialing/domain/hopper_block_reason.h"
 #include "services/dialing/domain/lead_facts.h"
 
 namespace tmk::dialing {
-
-// From the local projection of contacts events (R2, R6), not a gRPC call per lead.
-struct CustomerCallability {
-  bool callable = true;
-  // DO_NOT_CALL, NO_CONSENT or NO_VALID_CONTACT_POINT when not callable.
-  HopperBlockReason reason = HopperBlockReason::kUnspecified;
-};
-
-// Calls to the customer from every campaign of the region over rolling periods ending now (R20).
-struct CustomerCallCounts {
-  int calls_last_day = 0;
-  int calls_last_week = 0;
-  int calls_last_30_days = 0;
-  int contacts_last_30_days = 0;
-  std::optional<TimePoint> last_call_time;
-  // The customer's last abandoned (silent) call, from any campaign.
-  std::optional<TimePoint> last_abandoned_time;
-};
 
 struct EligibilityContext {
   TimePoint now;
@@ -52,12 +36,6 @@ struct EligibilityContext {
   // How long an AGENT_PREFERRED callback waits for its owner (the strategy's callback_grace).
   std::chrono::milliseconds callback_grace = std::chrono::hours(2);
   bool callback_owner_ready = false;  // the owning agent is logged in and can take it
-};
-
-struct Blocked {
-  HopperBlockReason reason = HopperBlockReason::kUnspecified;
-  // When this reason lifts, when known.
-  std::optional<TimePoint> until;
 };
 
 struct Eligibility {
