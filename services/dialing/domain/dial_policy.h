@@ -28,6 +28,7 @@ struct PacingSnapshot {
   double abandon_target = 0.03;
   int64_t live_answers_24h = 0;
   int64_t abandons_24h = 0;
+  int64_t abandons_30d = 0;
   int64_t affordable_abandons = 0;  // AbandonLedger::AffordableAbandons()
 
   int busy_agents() const { return agents - ready_agents; }
