@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/common/calendar/local_date_time.h"
 #include "services/common/log/logger.h"
+#include "services/dialing/api/compliance_settings_mapping.h"
 #include "services/dialing/domain/customer_contact_facts.h"
 #include "services/dialing/domain/hopper_batch.h"
 #include "services/dialing/domain/lead_eligibility.h"
@@ -14,9 +15,11 @@ namespace {
 
 // Everything EvaluateEligibility needs about one candidate besides the lead.
 EligibilityContext ContextFor(const CampaignDialingRules& rules, const CustomerProjection* customer,
-                              const CustomerCallCounts& counts, TimePoint now) {
+                              const CustomerCallCounts& counts, TimePoint now,
+                              std::chrono::milliseconds recall_block) {
   EligibilityContext c;
   c.now = now;
+  c.abandon_recall_block = recall_block;  // the region's (R20), at least 72 h
   const int kind = customer ? customer->kind : 0;
   c.calendars = rules.CalendarsFor(kind);
   c.zone = calendar::ResolveTimeZone(customer ? customer->time_zone : std::string(),
@@ -68,6 +71,8 @@ HopperFill HopperFiller::FillCampaign(pqxx::work& tx, const CampaignDialingRules
   const std::map<std::string, CustomerProjection> customers = customers_.Find(tx, customer_ids);
   const std::map<std::string, CustomerCallCounts> counts = calls_.Counts(tx, customer_ids, now);
 
+  const std::chrono::milliseconds recall_block =
+      RegionRules(tx, settings_, rules.region).abandon_recall_block;
   std::vector<HopperCandidate> eligible;
   std::map<std::string, HopperEntry> entries;  // by lead id
   std::vector<LeadStore::HoldOrder> holds;
@@ -77,7 +82,8 @@ HopperFill HopperFiller::FillCampaign(pqxx::work& tx, const CampaignDialingRules
     const CustomerProjection* projected = customer == customers.end() ? nullptr : &customer->second;
     auto count = counts.find(lead.customer_id);
     EligibilityContext context = ContextFor(
-        rules, projected, count == counts.end() ? CustomerCallCounts{} : count->second, now);
+        rules, projected, count == counts.end() ? CustomerCallCounts{} : count->second, now,
+        recall_block);
     const CustomerVerdict verdict =
         EvaluateCustomer(projected ? projected->facts : CustomerContactFacts{}, rules.purpose,
                          rules.region, rules.campaign_id, now);

@@ -26,6 +26,7 @@
 #include "services/dialing/api/campaign_dialing_rules.h"
 #include "services/dialing/store/campaign_projection_store.h"
 #include "services/dialing/store/customer_call_store.h"
+#include "services/dialing/store/compliance_settings_store.h"
 #include "services/dialing/store/customer_callability_store.h"
 #include "services/dialing/store/hopper_store.h"
 #include "services/dialing/store/lead_store.h"
@@ -83,6 +84,7 @@ class HopperFiller {
   HopperStore hopper_;
   CustomerCallabilityStore customers_;
   CustomerCallStore calls_;
+  ComplianceSettingsStore settings_;  // the region's recall block (R20)
 
   mutable std::mutex mutex_;
   std::map<std::string, int> demand_;

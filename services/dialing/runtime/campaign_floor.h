@@ -21,6 +21,7 @@ struct CampaignFloor {
   int dialing = 0;    // launched, no outcome yet
   int waiting = 0;    // answered by a person, no agent yet
   int connected = 0;  // with an agent
+  bool compliance_hold = false;  // the abandon budget is spent (R20, LimitToAbandonBudget)
 
   // INVALID_ARGUMENT for a power ratio below 1. `ledger`: the campaign's, as stored.
   static absl::StatusOr<std::unique_ptr<CampaignFloor>> Create(

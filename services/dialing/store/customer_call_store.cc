@@ -7,7 +7,8 @@
 namespace tmk::dialing {
 
 std::map<std::string, CustomerCallCounts> CustomerCallStore::Counts(
-    pqxx::work& tx, const std::vector<std::string>& customer_ids, TimePoint now) const {
+    pqxx::work& tx, const std::vector<std::string>& customer_ids, TimePoint now,
+    const std::string& except_lead_id) const {
   std::map<std::string, CustomerCallCounts> out;
   if (customer_ids.empty()) return out;
   const std::string now_sql = MicrosToTime(2);
@@ -19,8 +20,9 @@ std::map<std::string, CustomerCallCounts> CustomerCallStore::Counts(
           TimeToMicros("max(call_time)"), ", ",
           TimeToMicros("max(call_time) FILTER (WHERE abandoned)"),
           " FROM customer_calls WHERE customer_id = ANY($1::text[]) AND call_time > ", now_sql,
-          " - interval '30 days' GROUP BY customer_id"),
-      pg::ArrayLiteral(customer_ids), Micros(now));
+          " - interval '30 days' AND NOT (lead_id::text = $3 AND call_time = ", now_sql, ")",
+          " GROUP BY customer_id"),
+      pg::ArrayLiteral(customer_ids), Micros(now), except_lead_id);
   for (const pqxx::row& row : r) {
     CustomerCallCounts& c = out[row[0].as<std::string>()];
     c.calls_last_day = row[1].as<int>();

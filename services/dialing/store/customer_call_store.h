@@ -15,10 +15,12 @@ namespace tmk::dialing {
 class CustomerCallStore {
  public:
   // Counts over the rolling day, week and 30 days ending at `now`; customers never called are
-  // absent.
+  // absent. `except_lead_id`: the call HopperStore::Take just recorded for that lead at `now` is
+  // not counted, so the dialer can judge the call it is about to place (R20).
   std::map<std::string, CustomerCallCounts> Counts(pqxx::work& tx,
                                                    const std::vector<std::string>& customer_ids,
-                                                   TimePoint now) const;
+                                                   TimePoint now,
+                                                   const std::string& except_lead_id = "") const;
   // The lead's latest call was abandoned (R20): the customer is not called again within the
   // recall block unless an agent is reserved first.
   void MarkAbandoned(pqxx::work& tx, const std::string& lead_id) const;
