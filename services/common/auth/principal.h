@@ -20,10 +20,14 @@ enum class Role : uint8_t {
   kQaAnalyst = 2,
   kAdmin = 3,
   kIntegrator = 4,
+  // One of the suite's own services acting for itself (common.v1.ROLE_SYSTEM), e.g. dialing
+  // forwarding what an agent learnt on a call to contacts (R2, R3). Handlers admit it only where
+  // a service needs it, by name.
+  kSystem = 5,
 };
 
 inline constexpr Role kAllRoles[] = {Role::kAgent, Role::kSupervisor, Role::kQaAnalyst,
-                                     Role::kAdmin, Role::kIntegrator};
+                                     Role::kAdmin, Role::kIntegrator, Role::kSystem};
 
 // The names used in the token's `roles` claim.
 inline constexpr std::string_view RoleName(Role role) {
@@ -38,6 +42,8 @@ inline constexpr std::string_view RoleName(Role role) {
       return "admin";
     case Role::kIntegrator:
       return "integrator";
+    case Role::kSystem:
+      return "system";
   }
   return "";
 }

@@ -34,6 +34,7 @@ common::Role ToProtoRole(const auth::Principal& who) {
   if (who.HasRole(Role::kQaAnalyst)) return common::ROLE_QA_ANALYST;
   if (who.HasRole(Role::kAgent)) return common::ROLE_AGENT;
   if (who.HasRole(Role::kIntegrator)) return common::ROLE_INTEGRATOR;
+  if (who.HasRole(Role::kSystem)) return common::ROLE_SYSTEM;
   return common::ROLE_UNSPECIFIED;
 }
 

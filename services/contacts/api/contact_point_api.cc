@@ -22,8 +22,10 @@ using auth::RoleSet;
 namespace {
 
 // Agents add and correct points during calls (R3); list screening runs as a batch (R2).
-constexpr RoleSet kEditsPoints{Role::kAgent, Role::kSupervisor, Role::kAdmin, Role::kIntegrator};
-constexpr RoleSet kScreensLists{Role::kSupervisor, Role::kAdmin, Role::kIntegrator};
+// Role system: dialing forwarding what an agent learnt on a call (R2, R3).
+constexpr RoleSet kEditsPoints{Role::kAgent, Role::kSupervisor, Role::kAdmin, Role::kIntegrator,
+                               Role::kSystem};
+constexpr RoleSet kScreensLists{Role::kSupervisor, Role::kAdmin, Role::kIntegrator, Role::kSystem};
 
 ContactPointInput ToInput(const v1::ContactPoint& p) {
   return {ToContactKind(p.type()), p.value(), static_cast<PointStatus>(p.status()), p.label(),

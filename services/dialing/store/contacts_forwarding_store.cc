@@ -19,7 +19,7 @@ std::vector<ContactsForward> ContactsForwardingStore::Due(pqxx::work& tx, TimePo
                                                           int limit) const {
   pqxx::result r = tx.exec_params(
       absl::StrCat("SELECT forward_id::text, customer_id, call_id, agent_id, kind, payload,"
-                   " attempts FROM contacts_forwarding WHERE next_try_time <= ",
+                   " attempts FROM contacts_forwarding WHERE refuse_time IS NULL AND next_try_time <= ",
                    MicrosToTime(1), " ORDER BY next_try_time LIMIT $2 FOR UPDATE SKIP LOCKED"),
       Micros(now), limit);
   std::vector<ContactsForward> out;
@@ -43,8 +43,22 @@ void ContactsForwardingStore::Postpone(pqxx::work& tx, const std::string& forwar
                  forward_id, error, Micros(next_try));
 }
 
+void ContactsForwardingStore::Refuse(pqxx::work& tx, const std::string& forward_id,
+                                     const std::string& reason, TimePoint now) const {
+  tx.exec_params(absl::StrCat("UPDATE contacts_forwarding SET attempts = attempts + 1,"
+                              " last_error = $2, refuse_time = ",
+                              MicrosToTime(3), " WHERE forward_id = $1::uuid"),
+                 forward_id, reason, Micros(now));
+}
+
 int ContactsForwardingStore::Count(pqxx::work& tx) const {
-  return tx.exec1("SELECT count(*) FROM contacts_forwarding")[0].as<int>();
+  return tx.exec1("SELECT count(*) FROM contacts_forwarding WHERE refuse_time IS NULL")[0]
+      .as<int>();
+}
+
+int ContactsForwardingStore::CountRefused(pqxx::work& tx) const {
+  return tx.exec1("SELECT count(*) FROM contacts_forwarding WHERE refuse_time IS NOT NULL")[0]
+      .as<int>();
 }
 
 }  // namespace tmk::dialing

@@ -1,7 +1,8 @@
 #pragma once
 // PostgreSQL access for the changes owed to contacts (R2 list screening, R3 profile updates): the
 // only place with their SQL. Written in the wrap-up's transaction; the forwarder deletes a row
-// only once contacts accepted it, so a contacts outage delays the change but never loses it.
+// only once contacts accepted it, so a contacts outage delays the change but never loses it; one
+// contacts refused on the merits stays, marked refused with contacts' reason, and is not retried.
 #include <pqxx/pqxx>
 
 #include <string>
@@ -31,13 +32,19 @@ struct ContactsForward {
 class ContactsForwardingStore {
  public:
   void Insert(pqxx::work& tx, const ContactsForward& forward, TimePoint now) const;
-  // Up to `limit` rows due at `now`, oldest first, locked (SKIP LOCKED) for this forwarder.
+  // Up to `limit` rows due at `now` and not refused, oldest first, locked (SKIP LOCKED) for this
+  // forwarder.
   std::vector<ContactsForward> Due(pqxx::work& tx, TimePoint now, int limit) const;
   void Delete(pqxx::work& tx, const std::string& forward_id) const;
   // A failed attempt: tried again at `next_try`.
   void Postpone(pqxx::work& tx, const std::string& forward_id, const std::string& error,
                 TimePoint next_try) const;
+  // Contacts refused it for good: kept with the reason, never picked again.
+  void Refuse(pqxx::work& tx, const std::string& forward_id, const std::string& reason,
+              TimePoint now) const;
+  // Rows still owed to contacts, and rows contacts refused.
   int Count(pqxx::work& tx) const;
+  int CountRefused(pqxx::work& tx) const;
 };
 
 }  // namespace tmk::dialing
