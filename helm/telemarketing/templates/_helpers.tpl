@@ -172,6 +172,21 @@ containers that run contacts only.
   value: {{ .Values.contactsSharing.replicaRegions | quote }}
 {{- end }}
 
+{{/*
+Dialing's service credential for contacts (R2, R3), for the containers that run dialing.
+*/}}
+{{- define "telemarketing.dialingCredentialEnv" -}}
+{{- with .Values.dialingCredential }}
+{{- if .existingSecret }}
+- name: TM_DIALING_CONTACTS_TOKEN
+  valueFrom:
+    secretKeyRef:
+      name: {{ .existingSecret }}
+      key: {{ .key | default "contacts-token" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
 {{- define "telemarketing.usesRs256" -}}
 {{- if and (eq .Values.auth.mode "jwt") (eq .Values.auth.jwt.algorithm "RS256") }}true{{ end }}
 {{- end }}
