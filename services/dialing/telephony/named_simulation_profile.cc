@@ -19,6 +19,7 @@ absl::StatusOr<SimulationProfile> NamedSimulationProfile(std::string_view name) 
     profile.talk_time = DurationDistribution::LogNormal(8, 3);
     profile.machine_talk_time = DurationDistribution::Fixed(2);
     profile.silence_patience = DurationDistribution::Fixed(10);
+    profile.inbound_patience = DurationDistribution::Exponential(20);
     return profile;
   }
   return absl::InvalidArgumentError("unknown simulation profile '" + std::string(name) +

@@ -70,6 +70,42 @@ absl::StatusOr<CallId> SimulatedTelephony::Originate(const OriginateRequest& req
   return id;
 }
 
+void SimulatedTelephony::StartArrivals() {
+  for (size_t i = 0; i < profile_.inbound.size(); ++i) ScheduleArrival(i);
+}
+
+void SimulatedTelephony::ScheduleArrival(size_t index) {
+  const double mean_gap = 3600 / profile_.inbound[index].calls_per_hour;
+  const double gap = DurationDistribution::Exponential(mean_gap).Sample(rng_);
+  scheduler_.After(std::chrono::duration<double>(gap), [this, index] { Arrive(index); });
+}
+
+// An inbound caller is an answered call from the start: bridged when an agent takes it, or
+// gone after their patience (R18).
+void SimulatedTelephony::Arrive(size_t index) {
+  const InboundStream& stream = profile_.inbound[index];
+  const CallId id = next_id_++;
+  ++counts_.inbound_arrived;
+  Call call;
+  call.state = State::kAnswered;
+  call.person = true;
+  calls_.emplace(id, call);
+  CallEvent event = Event(id, CallEventType::kArrived);
+  event.dialed_number = stream.dialed_number;
+  if (!caller_pool_.empty() && UniformUnit(rng_) < profile_.known_caller_share) {
+    event.caller_number = caller_pool_[static_cast<size_t>(UniformUnit(rng_) * caller_pool_.size())];
+  } else {
+    event.caller_number = "+86139" + std::to_string(10000000 + rng_() % 90000000);
+  }
+  scheduler_.After(std::chrono::duration<double>(stream.patience.Sample(rng_)), [this, id] {
+    auto it = calls_.find(id);
+    if (it != calls_.end() && it->second.state == State::kAnswered) ++counts_.inbound_gave_up;
+    EndInSilence(id);
+  });
+  ScheduleArrival(index);
+  Deliver(event);
+}
+
 void SimulatedTelephony::Resolve(CallId id, CallEventType outcome, bool person) {
   auto it = calls_.find(id);
   if (it == calls_.end()) return;  // hung up while dialing

@@ -8,6 +8,7 @@
 #include <random>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "services/dialing/telephony/scheduler.h"
@@ -27,6 +28,8 @@ class SimulatedTelephony final : public Telephony {
     int64_t no_answer = 0;  // including calls past the ring timeout
     int64_t invalid_number = 0;
     int64_t misdetected = 0;  // answers that detection classed wrong
+    int64_t inbound_arrived = 0;
+    int64_t inbound_gave_up = 0;  // callers who hung up before an agent took them
   };
 
   static absl::StatusOr<std::unique_ptr<SimulatedTelephony>> Create(
@@ -37,6 +40,12 @@ class SimulatedTelephony final : public Telephony {
   absl::Status HangUp(CallId call) override;
   absl::Status Bridge(CallId call, const std::string& agent) override;
   absl::Status Transfer(CallId call, const std::string& destination) override;
+
+  // Starts the profile's inbound streams (R18): from now on callers arrive as kArrived events.
+  void StartArrivals();
+  // Numbers of known customers inbound callers are drawn from (known_caller_share of them);
+  // with an empty pool every caller is unknown.
+  void SetCallerPool(std::vector<std::string> numbers) { caller_pool_ = std::move(numbers); }
 
   const Counts& counts() const { return counts_; }
   size_t calls_in_progress() const { return calls_.size(); }
@@ -52,6 +61,9 @@ class SimulatedTelephony final : public Telephony {
   SimulatedTelephony(Scheduler& scheduler, const SimulationProfile& profile)
       : scheduler_(scheduler), profile_(profile), rng_(profile.seed) {}
 
+  // The next caller of stream `index` after an exponential gap.
+  void ScheduleArrival(size_t index);
+  void Arrive(size_t index);
   // The outcome of a dialing call, at its time.
   void Resolve(CallId id, CallEventType outcome, bool person);
   // An answered call nobody bridged: the far end gives up.
@@ -69,6 +81,7 @@ class SimulatedTelephony final : public Telephony {
   CallEventListener* listener_ = nullptr;
   CallId next_id_ = 1;
   std::unordered_map<CallId, Call> calls_;
+  std::vector<std::string> caller_pool_;
   Counts counts_;
 };
 

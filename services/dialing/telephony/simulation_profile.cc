@@ -20,6 +20,13 @@ absl::Status SimulationProfile::Validate() const {
                                         &machine_talk_time, &silence_patience}) {
     if (absl::Status s = d->Validate(); !s.ok()) return s;
   }
+  if (!(known_caller_share >= 0 && known_caller_share <= 1)) {
+    return absl::InvalidArgumentError("the known caller share must be in [0, 1]");
+  }
+  if (absl::Status s = inbound_patience.Validate(); !s.ok()) return s;
+  for (const InboundStream& stream : inbound) {
+    if (absl::Status s = stream.Validate(); !s.ok()) return s;
+  }
   if (no_answer_time) return no_answer_time->Validate();
   return absl::OkStatus();
 }

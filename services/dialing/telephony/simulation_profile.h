@@ -5,7 +5,10 @@
 #include <optional>
 
 #include "absl/status/status.h"
+#include <vector>
+
 #include "services/dialing/telephony/duration_distribution.h"
+#include "services/dialing/telephony/inbound_stream.h"
 
 namespace tmk::dialing {
 
@@ -31,6 +34,13 @@ struct SimulationProfile {
   DurationDistribution machine_talk_time = DurationDistribution::Fixed(8);
   // How long an answered call waits in silence for an agent before the far end hangs up.
   DurationDistribution silence_patience = DurationDistribution::Exponential(4);
+
+  // Inbound callers (R18): one Poisson stream per dialed number; none by default.
+  std::vector<InboundStream> inbound;
+  // How long an inbound caller waits in the queue before hanging up, for streams parsed from text.
+  DurationDistribution inbound_patience = DurationDistribution::Exponential(90);
+  // Share of inbound callers who are known customers (their number from the caller pool).
+  double known_caller_share = 0.8;
 
   uint64_t seed = 1;
 

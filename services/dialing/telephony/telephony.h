@@ -28,6 +28,9 @@ enum class CallEventType {
   kBridged,        // connected to an agent
   kTransferred,    // moved to another destination
   kEnded,
+  // An inbound call reached one of the center's numbers (R18) and was accepted: it can be bridged
+  // to an agent or hung up like an answered call; kEnded follows when the caller gives up.
+  kArrived,
 };
 
 // Which side ended an answered call (kEnded).
@@ -39,6 +42,8 @@ struct CallEvent {
   TimePoint at;
   std::string agent;  // kBridged, kTransferred (the new destination), kEnded when bridged
   HangupSide side = HangupSide::kUnspecified;  // kEnded
+  std::string dialed_number;  // kArrived: the number the caller dialed (DNIS), E.164
+  std::string caller_number;  // kArrived: the caller's number (ANI), E.164; empty if withheld
 };
 
 class CallEventListener {
