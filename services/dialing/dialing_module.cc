@@ -11,6 +11,7 @@
 #include "services/common/server/service_runtime.h"
 #include "services/contacts/client/grpc_contacts_client.h"
 #include "services/dialing/api/agent_api.h"
+#include "services/dialing/api/agent_call_api.h"
 #include "services/dialing/api/agent_desktop_service.h"
 #include "services/dialing/api/agent_events.h"
 #include "services/dialing/api/agent_sessions.h"
@@ -19,6 +20,8 @@
 #include "services/dialing/api/call_wrap_up.h"
 #include "services/dialing/api/callback_api.h"
 #include "services/dialing/api/campaign_runtime_api.h"
+#include "services/dialing/api/contacts_forwarder.h"
+#include "services/dialing/api/grpc_contacts_changes.h"
 #include "services/dialing/api/campaign_runtime_events.h"
 #include "services/dialing/api/campaign_projection_consumer.h"
 #include "services/dialing/api/contacts_projection_consumer.h"
@@ -29,10 +32,15 @@
 #include "services/dialing/api/grpc_script_renderer.h"
 #include "services/dialing/api/dialing_service.h"
 #include "services/dialing/api/hopper_filler.h"
+#include "services/dialing/api/inbound_queue_api.h"
 #include "services/dialing/api/lead_api.h"
+#include "services/dialing/api/order_cancel_api.h"
+#include "services/dialing/api/preview_calls.h"
 #include "services/dialing/api/session_api.h"
 #include "services/dialing/api/wrap_up_events.h"
 #include "services/dialing/runtime/dialer_runtime.h"
+#include "services/dialing/runtime/inbound_router.h"
+#include "services/dialing/store/inbound_floor_store.h"
 #include "services/dialing/store/campaign_projection_store.h"
 #include "services/dialing/telephony/named_simulation_profile.h"
 #include "services/dialing/telephony/real_time_scheduler.h"
@@ -49,9 +57,21 @@ struct DialingConfig {
   std::string campaigns_address;  // CampaignsService, for scripts rendered on the desktop (R9)
   // The telephony simulator behind the port, in real time (R17); a SIP adapter replaces it.
   SimulationProfile simulation;
+  // Dialing's own JWT (role system) for the changes it forwards to contacts (R2, R3); empty with
+  // auth off, or until configured (the changes then wait, nothing is lost).
+  std::string contacts_token;
 };
 
 constexpr char kSimulationProfile[] = "dialing-simulation-profile";
+constexpr char kContactsToken[] = "dialing-contacts-token";
+
+// The dialer enforces the region's compliance settings (R20) on top of its own defaults.
+DialerSettings DialerSettingsFor(const std::string& region) {
+  DialerSettings settings;
+  settings.region = region;
+  return settings;
+}
+constexpr char kInboundArrivals[] = "dialing-inbound-arrivals";
 
 // Dialing so far: the agent roster and sessions (R19); the rest of issue 5 lands on this module.
 class DialingModule final : public server::ServiceModule {
@@ -64,6 +84,10 @@ class DialingModule final : public server::ServiceModule {
         roster_api_(runtime_, events_),
         session_api_(runtime_, sessions_),
         contacts_(config.contacts_address),
+        contacts_changes_(config.contacts_address, config.contacts_token.empty()
+                                                       ? std::string()
+                                                       : "Bearer " + config.contacts_token),
+        forwarder_(runtime_.pool(), context.clock, contacts_changes_),
         hopper_(runtime_.pool(), context.clock, campaign_projection_store_),
         lead_api_(runtime_, hlc_, campaign_projection_store_, contacts_, hopper_),
         callback_api_(runtime_, campaign_projection_store_),
@@ -75,7 +99,7 @@ class DialingModule final : public server::ServiceModule {
                  campaign_projection_store_),
         runtime_events_(context.region, context.clock, hlc_),
         dialer_(runtime_.pool(), scheduler_, *telephony_, sessions_, hopper_, call_ledger_,
-                campaign_projection_store_, DialerSettings{}, &desktop_feed_),
+                campaign_projection_store_, DialerSettingsFor(context.region), &desktop_feed_),
         scripts_(config.campaigns_address),
         offers_(runtime_.pool(), campaign_projection_store_, contacts_, scripts_),
         desktop_streams_(desktop_feed_, offers_, runtime_.pool(), runtime_.executor(),
@@ -89,9 +113,17 @@ class DialingModule final : public server::ServiceModule {
                                 dialer_.Post([this, r] { ApplyRuntime(r); });
                               }),
         call_api_(runtime_),
+        order_cancel_api_(runtime_, hlc_),
+        inbound_(runtime_.pool(), scheduler_, *telephony_, sessions_, call_ledger_,
+                 campaign_projection_store_, &desktop_feed_),
+        queue_api_(runtime_, campaign_projection_store_, inbound_,
+                   [this] { dialer_.Post([this] { inbound_.Reload().IgnoreError(); }); }),
+        compliance_api_(runtime_),
         dialing_(runtime_, roster_api_, session_api_, lead_api_, callback_api_, call_api_,
-                 campaign_runtime_api_),
-        desktop_(runtime_, session_api_, desktop_calls_, desktop_streams_),
+                 campaign_runtime_api_, order_cancel_api_, queue_api_, compliance_api_),
+        preview_calls_(context.clock, sessions_, call_ledger_),
+        agent_calls_(runtime_, sessions_, preview_calls_, DialerPortOf()),
+        desktop_(runtime_, session_api_, desktop_calls_, desktop_streams_, agent_calls_),
         campaign_projection_(runtime_.pool(), campaign_projection_store_),
         contacts_projection_(runtime_.pool()) {}
 
@@ -105,6 +137,7 @@ class DialingModule final : public server::ServiceModule {
     if (absl::Status started = StartCampaignConsumer(); !started.ok()) return started;
     if (absl::Status started = StartContactsConsumer(); !started.ok()) return started;
     hopper_.Start();
+    forwarder_.Start();
     desktop_streams_.Start();
     return StartDialer();
   }
@@ -112,6 +145,7 @@ class DialingModule final : public server::ServiceModule {
     StopDialer();
     desktop_streams_.Stop();
     hopper_.Stop();
+    forwarder_.Stop();
     if (contacts_consumer_) contacts_consumer_->Stop();
     if (campaign_consumer_) campaign_consumer_->Stop();
     runtime_.Stop();
@@ -127,6 +161,8 @@ class DialingModule final : public server::ServiceModule {
   SessionApi session_api_;
   CampaignProjectionStore campaign_projection_store_;
   contacts_client::GrpcContactsClient contacts_;
+  GrpcContactsChanges contacts_changes_;
+  ContactsForwarder forwarder_;  // changes learnt on calls, to contacts (R2, R3)
   HopperFiller hopper_;
   LeadApi lead_api_;
   CallbackApi callback_api_;
@@ -145,7 +181,13 @@ class DialingModule final : public server::ServiceModule {
   DesktopCallApi desktop_calls_;
   CampaignRuntimeApi campaign_runtime_api_;
   CallApi call_api_;
+  OrderCancelApi order_cancel_api_;
+  InboundRouter inbound_;
+  InboundQueueApi queue_api_;
+  ComplianceSettingsApi compliance_api_;
   DialingService dialing_;
+  PreviewCalls preview_calls_;
+  AgentCallApi agent_calls_;
   AgentDesktopService desktop_;
   CampaignProjectionConsumer campaign_projection_;
   ContactsProjectionConsumer contacts_projection_;
@@ -155,8 +197,13 @@ class DialingModule final : public server::ServiceModule {
   // The dialer runs on the scheduler's thread: it recovers lost calls and resumes running
   // campaigns there before the module reports started.
   absl::Status StartDialer() {
+    dialer_.SetInbound(&inbound_);
     scheduler_.Start();
     dialer_started_ = true;
+    dialer_.Post([this] {
+      RefreshCallers();
+      telephony_->StartArrivals();
+    });
     std::promise<absl::Status> started;
     dialer_.Post([&] { started.set_value(dialer_.Start()); });
     return started.get_future().get();
@@ -170,6 +217,39 @@ class DialingModule final : public server::ServiceModule {
     });
     stopped.get_future().wait();
     scheduler_.Stop();
+  }
+  // The simulator's inbound callers are mostly known customers (R18 cross-sell needs them): their
+  // numbers come from the contacts projection, refreshed every 30 s.
+  void RefreshCallers() {
+    std::vector<std::string> numbers;
+    absl::Status read = runtime_.pool().Transact([&](pqxx::work& tx) {
+      numbers = InboundFloorStore().KnownNumbers(tx, 1000);
+      return absl::OkStatus();
+    });
+    if (read.ok()) telephony_->SetCallerPool(std::move(numbers));
+    scheduler_.After(std::chrono::seconds(30), [this] { RefreshCallers(); });
+  }
+  // Runs `task` in the dialer's context and waits for its answer: agents' handlers run on the
+  // executor, the telephony port only on the dialer's thread.
+  absl::Status OnDialer(std::function<absl::Status()> task) {
+    std::promise<absl::Status> done;
+    dialer_.Post([&] { done.set_value(task()); });
+    return done.get_future().get();
+  }
+  DialerPort DialerPortOf() {
+    DialerPort port;
+    port.dial = [this](const v1::Call& call) {
+      return OnDialer([&] { return dialer_.DialReserved(call); });
+    };
+    port.hang_up = [this](const std::string& call_id) {
+      return OnDialer([&] { return dialer_.HangUp(call_id); });
+    };
+    port.transfer = [this](const std::string& call_id, const std::string& to_session_id,
+                           const std::string& to_agent_id, v1::TransferKind kind) {
+      return OnDialer(
+          [&] { return dialer_.Transfer(call_id, to_session_id, to_agent_id, kind); });
+    };
+    return port;
   }
   void ApplyRuntime(const v1::CampaignRuntime& r) {
     if (r.dialing_state() != v1::DIALING_STATE_RUNNING) return dialer_.Halt(r.campaign_id());
@@ -214,11 +294,19 @@ class DialingModule final : public server::ServiceModule {
 void RegisterDialing(server::ModuleCatalog& catalog) {
   catalog.AddConfigurable("dialing", [](ConfigSource& settings, const server::ServerConfig& server) {
     DialingConfig config{server::ReadPeerAddress(settings, server, "contacts"),
-                         server::ReadPeerAddress(settings, server, "campaigns"), {}};
+                         server::ReadPeerAddress(settings, server, "campaigns"), {},
+                         settings.String(kContactsToken, "")};
     absl::StatusOr<SimulationProfile> profile =
         NamedSimulationProfile(settings.String(kSimulationProfile, "standard"));
     if (profile.ok()) {
       config.simulation = *profile;
+      absl::StatusOr<std::vector<InboundStream>> inbound = ParseInboundStreams(
+          settings.String(kInboundArrivals, ""), profile->inbound_patience);
+      if (inbound.ok()) {
+        config.simulation.inbound = *std::move(inbound);
+      } else {
+        settings.AddError(kInboundArrivals, std::string(inbound.status().message()));
+      }
     } else {
       settings.AddError(kSimulationProfile, std::string(profile.status().message()));
     }

@@ -1,8 +1,9 @@
 #pragma once
 // The agent's side of dialing over gRPC (R9, R11-R13, R19): log in, change state, log out, take
-// the desktop feed, wrap up calls. Previews, manual dialing, hang-up, transfers and cross-selling
-// are not overridden yet, so they answer UNIMPLEMENTED.
+// the desktop feed, dial previews, hang up and transfer, wrap up calls. Manual dialing and
+// cross-selling are not overridden yet, so they answer UNIMPLEMENTED.
 #include "services/common/server/service_runtime.h"
+#include "services/dialing/api/agent_call_api.h"
 #include "services/dialing/api/desktop_call_api.h"
 #include "services/dialing/api/desktop_stream.h"
 #include "services/dialing/api/session_api.h"
@@ -16,8 +17,9 @@ class AgentDesktopService final
     : public telemarketing::dialing::v1::AgentDesktopService::CallbackService {
  public:
   AgentDesktopService(server::ServiceRuntime& runtime, SessionApi& sessions,
-                      DesktopCallApi& calls, DesktopStreams& streams)
-      : runtime_(runtime), sessions_(sessions), calls_(calls), streams_(streams) {}
+                      DesktopCallApi& calls, DesktopStreams& streams, AgentCallApi& agent_calls)
+      : runtime_(runtime), sessions_(sessions), calls_(calls), streams_(streams),
+        agent_calls_(agent_calls) {}
 
   grpc::ServerWriteReactor<v1::StreamDesktopResponse>* StreamDesktop(
       grpc::CallbackServerContext* context, const v1::StreamDesktopRequest* request) override {
@@ -50,6 +52,31 @@ class AgentDesktopService final
                                      request, response);
   }
 
+  grpc::ServerUnaryReactor* PreviewDial(grpc::CallbackServerContext* context,
+                                        const v1::PreviewDialRequest* request,
+                                        v1::PreviewDialResponse* response) override {
+    return runtime_.calls().Delegate(context, agent_calls_, &AgentCallApi::PreviewDial, request,
+                                     response);
+  }
+  grpc::ServerUnaryReactor* SkipPreview(grpc::CallbackServerContext* context,
+                                        const v1::SkipPreviewRequest* request,
+                                        v1::SkipPreviewResponse* response) override {
+    return runtime_.calls().Delegate(context, agent_calls_, &AgentCallApi::SkipPreview, request,
+                                     response);
+  }
+  grpc::ServerUnaryReactor* HangUpCall(grpc::CallbackServerContext* context,
+                                       const v1::HangUpCallRequest* request,
+                                       v1::HangUpCallResponse* response) override {
+    return runtime_.calls().Delegate(context, agent_calls_, &AgentCallApi::HangUpCall, request,
+                                     response);
+  }
+  grpc::ServerUnaryReactor* TransferCall(grpc::CallbackServerContext* context,
+                                         const v1::TransferCallRequest* request,
+                                         v1::TransferCallResponse* response) override {
+    return runtime_.calls().Delegate(context, agent_calls_, &AgentCallApi::TransferCall, request,
+                                     response);
+  }
+
   grpc::ServerUnaryReactor* SubmitDisposition(grpc::CallbackServerContext* context,
                                               const v1::SubmitDispositionRequest* request,
                                               v1::SubmitDispositionResponse* response) override {
@@ -62,6 +89,7 @@ class AgentDesktopService final
   SessionApi& sessions_;
   DesktopCallApi& calls_;
   DesktopStreams& streams_;
+  AgentCallApi& agent_calls_;
 };
 
 }  // namespace tmk::dialing

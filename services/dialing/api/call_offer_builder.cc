@@ -1,9 +1,12 @@
 #include "services/dialing/api/call_offer_builder.h"
 
+#include <google/protobuf/util/time_util.h>
+
 #include "absl/strings/str_cat.h"
 #include "services/common/log/logger.h"
 #include "services/dialing/api/campaign_wrap_up_rules.h"
 #include "services/dialing/api/lead_mapping.h"
+#include "services/dialing/store/preview_store.h"
 
 namespace tmk::dialing {
 namespace v1 = telemarketing::dialing::v1;
@@ -86,17 +89,7 @@ absl::StatusOr<v1::CallOffer> CallOfferBuilder::Build(const auth::Principal& who
     if (std::optional<LeadRow> lead = leads_.Find(tx, row->call.lead_id())) {
       *offer.mutable_lead() = ToProto(*lead);
     }
-    CallFilter earlier;
-    earlier.customer_id = row->call.customer_id();
-    for (const v1::Call& c : calls_.List(tx, earlier, kHistory + 1, "")) {
-      if (c.call_id() == call_id || offer.history_size() == kHistory) continue;
-      v1::LeadHistoryEntry* h = offer.add_history();
-      h->set_call_id(c.call_id());
-      h->set_campaign_id(c.campaign_id());
-      *h->mutable_start_time() = c.create_time();
-      h->set_outcome(c.outcome());
-      h->set_disposition_code(c.disposition_code());
-    }
+    History(tx, row->call.customer_id(), call_id, *offer.mutable_history());
     absl::StatusOr<CampaignWrapUpRules> rules =
         LoadWrapUpRules(tx, campaigns_, row->call.campaign_id());
     if (rules.ok()) {
@@ -113,23 +106,73 @@ absl::StatusOr<v1::CallOffer> CallOfferBuilder::Build(const auth::Principal& who
     return absl::OkStatus();
   });
   if (!read.ok()) return read;
-  const std::string& customer_id = offer.call().customer_id();
+  Decorate(who, call_id, offer.call().campaign_id(), offer.call().customer_id(),
+           offer.call().contact_point_id(), *offer.mutable_customer(), *offer.mutable_script());
+  return offer;
+}
+
+void CallOfferBuilder::History(
+    pqxx::work& tx, const std::string& customer_id, const std::string& except_call_id,
+    google::protobuf::RepeatedPtrField<v1::LeadHistoryEntry>& history) const {
+  CallFilter earlier;
+  earlier.customer_id = customer_id;
+  for (const v1::Call& c : calls_.List(tx, earlier, kHistory + 1, "")) {
+    if (c.call_id() == except_call_id || history.size() == kHistory) continue;
+    v1::LeadHistoryEntry* h = history.Add();
+    h->set_call_id(c.call_id());
+    h->set_campaign_id(c.campaign_id());
+    *h->mutable_start_time() = c.create_time();
+    h->set_outcome(c.outcome());
+    h->set_disposition_code(c.disposition_code());
+  }
+}
+
+void CallOfferBuilder::Decorate(const auth::Principal& who, const std::string& call_id,
+                                const std::string& campaign_id, const std::string& customer_id,
+                                const std::string& contact_point_id, v1::CustomerCard& card,
+                                v1::DesktopScript& script) const {
   absl::StatusOr<telemarketing::contacts::v1::Customer> customer =
       customers_.GetCustomer(who, customer_id);
   if (customer.ok()) {
-    *offer.mutable_customer() = CardOf(*customer, offer.call().contact_point_id());
+    card = CardOf(*customer, contact_point_id);
   } else {
     log::Warn("offer without the customer card",
               {{"call_id", call_id}, {"error", std::string(customer.status().message())}});
   }
-  absl::StatusOr<cv1::RenderedScript> script =
-      scripts_.Render(who, offer.call().campaign_id(), customer_id);
-  if (script.ok()) {
-    *offer.mutable_script() = ToDesktopScript(*script);
+  absl::StatusOr<cv1::RenderedScript> rendered = scripts_.Render(who, campaign_id, customer_id);
+  if (rendered.ok()) {
+    script = ToDesktopScript(*rendered);
   } else {
     log::Warn("offer without the script",
-              {{"call_id", call_id}, {"error", std::string(script.status().message())}});
+              {{"call_id", call_id}, {"error", std::string(rendered.status().message())}});
   }
+}
+
+absl::StatusOr<v1::PreviewOffer> CallOfferBuilder::BuildPreview(
+    const auth::Principal& who, const std::string& session_id) const {
+  v1::PreviewOffer offer;
+  std::optional<PreviewRow> preview;
+  absl::Status read = pool_.Transact([&](pqxx::work& tx) -> absl::Status {
+    offer.Clear();
+    preview = PreviewStore().FindBySession(tx, session_id);
+    if (!preview) {
+      return absl::NotFoundError(absl::StrCat("session ", session_id, " holds no preview"));
+    }
+    if (std::optional<LeadRow> lead = leads_.Find(tx, preview->lead_id)) {
+      *offer.mutable_lead() = ToProto(*lead);
+    }
+    History(tx, preview->customer_id, "", *offer.mutable_history());
+    return absl::OkStatus();
+  });
+  if (!read.ok()) return read;
+  if (preview->auto_dial_time) {
+    *offer.mutable_auto_dial_after() = google::protobuf::util::TimeUtil::MillisecondsToDuration(
+        std::chrono::duration_cast<std::chrono::milliseconds>(*preview->auto_dial_time -
+                                                              preview->offer_time)
+            .count());
+  }
+  Decorate(who, preview->call_id, preview->campaign_id, preview->customer_id,
+           preview->contact_point_id, *offer.mutable_customer(), *offer.mutable_script());
   return offer;
 }
 

@@ -4,7 +4,7 @@
 // rendered for the customer by campaigns, the customer's last calls, and the disposition codes
 // with what each requires. Contacts and campaigns are asked on the agent's behalf, with their
 // credential; when one of them cannot answer, the offer goes out without that part rather than
-// keep a customer waiting for an agent.
+// keep a customer waiting for an agent. Previews (R17) are built the same way from the held lead.
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -28,8 +28,23 @@ class CallOfferBuilder {
   // NOT_FOUND for an unknown call.
   absl::StatusOr<telemarketing::dialing::v1::CallOffer> Build(const auth::Principal& who,
                                                               const std::string& call_id) const;
+  // The lead the session previews, with the same customer card, script and history (R17);
+  // NOT_FOUND when the session holds no preview.
+  absl::StatusOr<telemarketing::dialing::v1::PreviewOffer> BuildPreview(
+      const auth::Principal& who, const std::string& session_id) const;
 
  private:
+  // The customer's last calls but `except_call_id`, newest first.
+  void History(pqxx::work& tx, const std::string& customer_id, const std::string& except_call_id,
+               google::protobuf::RepeatedPtrField<telemarketing::dialing::v1::LeadHistoryEntry>&
+                   history) const;
+  // The customer card and script from contacts and campaigns, each left empty when unavailable.
+  void Decorate(const auth::Principal& who, const std::string& call_id,
+                const std::string& campaign_id, const std::string& customer_id,
+                const std::string& contact_point_id,
+                telemarketing::dialing::v1::CustomerCard& card,
+                telemarketing::dialing::v1::DesktopScript& script) const;
+
   pg::PgPool& pool_;
   const CampaignProjectionStore& campaigns_;
   contacts_client::CustomerDirectory& customers_;

@@ -5,6 +5,7 @@
 #include "services/common/grpc/request_fingerprint.h"
 #include "services/common/grpc/resource_conventions.h"
 #include "services/dialing/api/lead_mapping.h"
+#include "services/dialing/api/own_session.h"
 
 namespace tmk::dialing {
 namespace v1 = telemarketing::dialing::v1;
@@ -14,16 +15,6 @@ namespace {
 constexpr char kVerb[] = "SubmitDisposition";
 
 }  // namespace
-
-absl::Status DesktopCallApi::CheckOwnSession(pqxx::work& tx, const auth::Principal& who,
-                                             const std::string& session_id) const {
-  std::optional<SessionRow> row = sessions_.Find(tx, session_id);
-  if (!row) return absl::NotFoundError(absl::StrCat("session ", session_id, " not found"));
-  std::optional<v1::Agent> agent = agents_.Find(tx, row->session.agent_id());
-  if (agent && agent->user_id() == who.subject) return absl::OkStatus();
-  return absl::PermissionDeniedError(absl::StrCat(
-      who.subject, " may not act on session ", session_id, ": it belongs to another agent"));
-}
 
 absl::StatusOr<v1::SubmitDispositionResponse> DesktopCallApi::Replay(
     pqxx::work& tx, const std::string& call_id, const std::string& session_id) const {
@@ -56,7 +47,9 @@ absl::Status DesktopCallApi::SubmitDisposition(const auth::Principal& who,
   if (!v.empty()) return v.ToStatus("invalid wrap-up");
   const std::string fingerprint = grpcx::RequestFingerprint(request);
   absl::Status done = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-    if (absl::Status own = CheckOwnSession(tx, who, request.session_id()); !own.ok()) return own;
+    if (absl::Status own = OwnSession(tx, who, request.session_id()).status(); !own.ok()) {
+      return own;
+    }
     if (std::optional<RequestRecords::Record> earlier =
             requests_.Find(tx, kVerb, request.request_id())) {
       if (earlier->fingerprint != fingerprint) return grpcx::ReusedRequestId();

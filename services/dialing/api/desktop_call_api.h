@@ -29,9 +29,6 @@ class DesktopCallApi {
       telemarketing::dialing::v1::SubmitDispositionResponse& response);
 
  private:
-  // PERMISSION_DENIED unless the caller is the agent of the session (R19).
-  absl::Status CheckOwnSession(pqxx::work& tx, const auth::Principal& who,
-                               const std::string& session_id) const;
   // The answer of a wrap-up already committed, as it stands now.
   absl::StatusOr<telemarketing::dialing::v1::SubmitDispositionResponse> Replay(
       pqxx::work& tx, const std::string& call_id, const std::string& session_id) const;
@@ -39,7 +36,6 @@ class DesktopCallApi {
   server::ServiceRuntime& runtime_;
   const CallWrapUp& wrap_up_;
   WrappedUp wrapped_up_;
-  AgentStore agents_;
   AgentSessionStore sessions_;
   CallStore calls_;
   OrderStore orders_;

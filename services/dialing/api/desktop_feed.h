@@ -1,5 +1,6 @@
 #pragma once
-// What the dialer tells agents' desktops (R19): a call offered to a session, connected, ended.
+// What the dialer tells agents' desktops (R19): a call offered to a session, connected, ended,
+// a lead previewed.
 // In process and push-only: the runtime publishes after its transaction commits, each open
 // StreamDesktop of the session is told at once, nobody polls the database for it.
 #include <functional>
@@ -10,7 +11,8 @@
 namespace tmk::dialing {
 
 struct DesktopNotice {
-  enum class Kind { kOffered, kConnected, kEnded };
+  // kPreviewed: a lead held for the session's preview; `call_id` is the preview's (R17).
+  enum class Kind { kOffered, kConnected, kEnded, kPreviewed };
   Kind kind = Kind::kOffered;
   std::string session_id;
   std::string call_id;

@@ -140,6 +140,9 @@ void DesktopStream::Snapshot() {
       absl::StatusOr<v1::CallOffer> offer =
           streams.offers().Build(who, row->session.current_call_id());
       if (offer.ok()) *snapshot->mutable_current_offer() = *std::move(offer);
+      // A RESERVED session may hold a preview rather than a call (R17).
+      absl::StatusOr<v1::PreviewOffer> preview = streams.offers().BuildPreview(who, session_id);
+      if (preview.ok()) *snapshot->mutable_current_preview() = *std::move(preview);
     }
     core->Push(std::move(message), streams.clock().Now());
   });
@@ -160,6 +163,13 @@ void DesktopStream::Notice(const DesktopNotice& notice) {
         absl::StatusOr<v1::CallOffer> offer = streams.offers().Build(who, notice.call_id);
         if (!offer.ok()) return;
         *message.mutable_call_offered() = *std::move(offer);
+        break;
+      }
+      case DesktopNotice::Kind::kPreviewed: {
+        absl::StatusOr<v1::PreviewOffer> preview =
+            streams.offers().BuildPreview(who, notice.session_id);
+        if (!preview.ok()) return;
+        *message.mutable_preview_offered() = *std::move(preview);
         break;
       }
       case DesktopNotice::Kind::kConnected:

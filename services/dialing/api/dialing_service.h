@@ -2,14 +2,17 @@
 // The supervisor's and administrator's side of dialing over gRPC (R11, R12, R17-R20, R29): the
 // agent roster, the agents' sessions, leads, callbacks and the hopper's status, calls and orders,
 // the campaigns' dialing runtime. Every RPC authenticates, runs its handler on a worker (never on
-// a gRPC thread) and maps its status through the common runtime. Order cancellation, inbound
-// queues and compliance settings are not overridden yet, so they answer UNIMPLEMENTED.
+// a gRPC thread) and maps its status through the common runtime. The region's compliance
+// settings (R20) are ComplianceSettingsApi's.
 #include "services/common/server/service_runtime.h"
 #include "services/dialing/api/agent_api.h"
 #include "services/dialing/api/call_api.h"
 #include "services/dialing/api/callback_api.h"
 #include "services/dialing/api/campaign_runtime_api.h"
+#include "services/dialing/api/compliance_settings_api.h"
+#include "services/dialing/api/inbound_queue_api.h"
 #include "services/dialing/api/lead_api.h"
+#include "services/dialing/api/order_cancel_api.h"
 #include "services/dialing/api/session_api.h"
 #include "telemarketing/dialing/v1/dialing_service.grpc.pb.h"
 
@@ -21,9 +24,11 @@ class DialingService final : public telemarketing::dialing::v1::DialingService::
  public:
   DialingService(server::ServiceRuntime& runtime, AgentApi& roster, SessionApi& sessions,
                  LeadApi& leads, CallbackApi& callbacks, CallApi& calls,
-                 CampaignRuntimeApi& campaign_runtimes)
+                 CampaignRuntimeApi& campaign_runtimes, OrderCancelApi& order_cancels,
+                 InboundQueueApi& queues, ComplianceSettingsApi& compliance)
       : runtime_(runtime), roster_(roster), sessions_(sessions), leads_(leads),
-        callbacks_(callbacks), calls_(calls), campaign_runtimes_(campaign_runtimes) {}
+        callbacks_(callbacks), calls_(calls), campaign_runtimes_(campaign_runtimes),
+        order_cancels_(order_cancels), queues_(queues), compliance_(compliance) {}
 
   grpc::ServerUnaryReactor* CreateAgent(grpc::CallbackServerContext* context,
                                        const v1::CreateAgentRequest* request,
@@ -194,6 +199,12 @@ class DialingService final : public telemarketing::dialing::v1::DialingService::
                                        v1::ListOrdersResponse* response) override {
     return runtime_.calls().Delegate(context, calls_, &CallApi::ListOrders, request, response);
   }
+  grpc::ServerUnaryReactor* CancelOrder(grpc::CallbackServerContext* context,
+                                        const v1::CancelOrderRequest* request,
+                                        v1::CancelOrderResponse* response) override {
+    return runtime_.calls().Delegate(context, order_cancels_, &OrderCancelApi::CancelOrder,
+                                     request, response);
+  }
   grpc::ServerUnaryReactor* GetCampaignRuntime(grpc::CallbackServerContext* context,
                                                const v1::GetCampaignRuntimeRequest* request,
                                                v1::GetCampaignRuntimeResponse* response) override {
@@ -224,6 +235,58 @@ class DialingService final : public telemarketing::dialing::v1::DialingService::
     return runtime_.calls().Delegate(context, campaign_runtimes_,
                                      &CampaignRuntimeApi::StopDialing, request, response);
   }
+  // Inbound queues (R18).
+  grpc::ServerUnaryReactor* CreateInboundQueue(grpc::CallbackServerContext* context,
+                                               const v1::CreateInboundQueueRequest* request,
+                                               v1::CreateInboundQueueResponse* response) override {
+    return runtime_.calls().Delegate(context, queues_, &InboundQueueApi::CreateInboundQueue,
+                                     request, response);
+  }
+  grpc::ServerUnaryReactor* GetInboundQueue(grpc::CallbackServerContext* context,
+                                            const v1::GetInboundQueueRequest* request,
+                                            v1::GetInboundQueueResponse* response) override {
+    return runtime_.calls().Delegate(context, queues_, &InboundQueueApi::GetInboundQueue,
+                                     request, response);
+  }
+  grpc::ServerUnaryReactor* ListInboundQueues(grpc::CallbackServerContext* context,
+                                              const v1::ListInboundQueuesRequest* request,
+                                              v1::ListInboundQueuesResponse* response) override {
+    return runtime_.calls().Delegate(context, queues_, &InboundQueueApi::ListInboundQueues,
+                                     request, response);
+  }
+  grpc::ServerUnaryReactor* UpdateInboundQueue(grpc::CallbackServerContext* context,
+                                               const v1::UpdateInboundQueueRequest* request,
+                                               v1::UpdateInboundQueueResponse* response) override {
+    return runtime_.calls().Delegate(context, queues_, &InboundQueueApi::UpdateInboundQueue,
+                                     request, response);
+  }
+  grpc::ServerUnaryReactor* DeleteInboundQueue(grpc::CallbackServerContext* context,
+                                               const v1::DeleteInboundQueueRequest* request,
+                                               v1::DeleteInboundQueueResponse* response) override {
+    return runtime_.calls().Delegate(context, queues_, &InboundQueueApi::DeleteInboundQueue,
+                                     request, response);
+  }
+  grpc::ServerUnaryReactor* GetQueueStatus(grpc::CallbackServerContext* context,
+                                           const v1::GetQueueStatusRequest* request,
+                                           v1::GetQueueStatusResponse* response) override {
+    return runtime_.calls().Delegate(context, queues_, &InboundQueueApi::GetQueueStatus, request,
+                                     response);
+  }
+
+  grpc::ServerUnaryReactor* GetComplianceSettings(
+      grpc::CallbackServerContext* context, const v1::GetComplianceSettingsRequest* request,
+      v1::GetComplianceSettingsResponse* response) override {
+    return runtime_.calls().Delegate(context, compliance_,
+                                     &ComplianceSettingsApi::GetComplianceSettings, request,
+                                     response);
+  }
+  grpc::ServerUnaryReactor* UpdateComplianceSettings(
+      grpc::CallbackServerContext* context, const v1::UpdateComplianceSettingsRequest* request,
+      v1::UpdateComplianceSettingsResponse* response) override {
+    return runtime_.calls().Delegate(context, compliance_,
+                                     &ComplianceSettingsApi::UpdateComplianceSettings, request,
+                                     response);
+  }
 
  private:
   server::ServiceRuntime& runtime_;
@@ -233,6 +296,9 @@ class DialingService final : public telemarketing::dialing::v1::DialingService::
   CallbackApi& callbacks_;
   CallApi& calls_;
   CampaignRuntimeApi& campaign_runtimes_;
+  OrderCancelApi& order_cancels_;
+  InboundQueueApi& queues_;
+  ComplianceSettingsApi& compliance_;
 };
 
 }  // namespace tmk::dialing

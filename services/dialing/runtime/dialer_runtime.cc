@@ -59,12 +59,28 @@ DialerRuntime::DialerRuntime(pg::PgPool& pool, Scheduler& scheduler, Telephony& 
       campaigns_(campaigns),
       settings_(settings),
       desktops_(desktops),
-      closer_(scheduler, ledger, campaigns) {
+      closer_(scheduler, ledger, campaigns),
+      gate_(campaigns, settings.region),
+      abandon_guard_(*AbandonGuard::Create(1e-4)),
+      preview_calls_(scheduler, sessions, ledger),
+      previews_(pool, scheduler, preview_calls_, desktops,
+                [this](const v1::Call& call) { return DialReserved(call); }),
+      transfers_(sessions, ledger) {
   telephony_.SetListener(this);
 }
 
 void DialerRuntime::Post(std::function<void()> task) {
   scheduler_.At(scheduler_.Now(), std::move(task));
+}
+
+// R20: the region's settings only ever tighten the dialer's own.
+std::chrono::seconds DialerRuntime::RingTimeout() const {
+  return std::max(settings_.ring_timeout,
+                  std::chrono::ceil<std::chrono::seconds>(rules_.min_ring_duration));
+}
+
+std::chrono::milliseconds DialerRuntime::RecallBlock() const {
+  return std::max<std::chrono::milliseconds>(settings_.recall_block, rules_.abandon_recall_block);
 }
 
 CampaignFloor* DialerRuntime::FloorOf(const std::string& campaign_id) {
@@ -87,6 +103,10 @@ int DialerRuntime::CallsInFlight(const std::string& campaign_id) const {
 
 absl::Status DialerRuntime::Start() {
   if (absl::Status recovered = RecoverLostCalls(); !recovered.ok()) return recovered;
+  if (inbound_ != nullptr) {
+    if (absl::Status queues = inbound_->Reload(); !queues.ok()) return queues;
+  }
+  previews_.Resume();
   std::vector<v1::CampaignRuntime> running;
   absl::Status loaded = pool_.Transact([&](pqxx::work& tx) {
     running = runtimes_.List(tx, {v1::DIALING_STATE_RUNNING}, 10000, "");
@@ -120,6 +140,11 @@ absl::Status DialerRuntime::RecoverLostCalls() {
                 : sessions_.Release(tx, c.session_id(), c.call_id());
         LogIfFailed(freed.status(), "lost call's agent not freed", c.call_id());
       }
+      if (c.campaign_id().empty()) {
+        // An inbound call no cross-sell attached to a campaign: no lead to reschedule (R18).
+        closer_.End(tx, row, CallOutcome::kNetworkFailure, ev::CALL_ENDED_BY_SYSTEM);
+        continue;
+      }
       if (absl::Status closed = closer_.CloseUnattended(tx, row, CallOutcome::kNetworkFailure,
                                                         ev::CALL_ENDED_BY_SYSTEM);
           !closed.ok()) {
@@ -134,8 +159,9 @@ absl::Status DialerRuntime::RecoverLostCalls() {
 absl::Status DialerRuntime::Run(const v1::CampaignRuntime& runtime) {
   absl::StatusOr<AbandonLedger> ledger = absl::UnknownError("not read");
   absl::Status read = pool_.Transact([&](pqxx::work& tx) {
+    rules_ = gate_.Rules(tx);
     ledger = abandon_minutes_.Ledger(tx, runtime.campaign_id(), scheduler_.Now(),
-                                     runtime.abandon_target());
+                                     EffectiveAbandonTarget(rules_, runtime.abandon_target()));
     return absl::OkStatus();
   });
   if (!read.ok()) return read;
@@ -166,6 +192,7 @@ void DialerRuntime::Halt(const std::string& campaign_id) {
 
 void DialerRuntime::Tick() {
   if (!running_) return;
+  if (inbound_ != nullptr) inbound_->Serve();  // inbound first (R18)
   std::vector<std::string> ids;
   for (const auto& entry : floors_) ids.push_back(entry.first);
   for (const std::string& id : ids) Decide(id);
@@ -174,7 +201,15 @@ void DialerRuntime::Tick() {
 
 void DialerRuntime::Decide(const std::string& campaign_id) {
   CampaignFloor* floor = FloorOf(campaign_id);
-  if (!running_ || floor == nullptr || !floor->policy) return;
+  if (!running_ || floor == nullptr) return;
+  if (!floor->policy) {
+    // Agents dial: in preview mode each ready agent is offered a lead (R17).
+    if (floor->mode == DialMode::kPreview) {
+      hopper_.SetDemand(campaign_id, 1);  // the hopper's floor covers a preview per agent
+      previews_.Deal(floor->settings);
+    }
+    return;
+  }
   const TimePoint now = scheduler_.Now();
   floor->ledger.AdvanceTo(now);
   PacingSnapshot snapshot;
@@ -183,9 +218,11 @@ void DialerRuntime::Decide(const std::string& campaign_id) {
     AgentSessionStore::Filter working;
     working.campaign_id = campaign_id;
     working.states = {2, 3, 4, 5};  // READY, RESERVED, ON_CALL, WRAP_UP: not paused
+    rules_ = gate_.Rules(tx);
     snapshot.agents = 0;
     snapshot.ready_agents = 0;
     for (const v1::AgentSession& s : session_store_.List(tx, working, "", 10000)) {
+      if (s.work_mode() == v1::WORK_MODE_INBOUND) continue;  // moved to the queues (R18)
       ++snapshot.agents;
       if (s.state() == v1::AGENT_STATE_READY) ++snapshot.ready_agents;
     }
@@ -202,8 +239,19 @@ void DialerRuntime::Decide(const std::string& campaign_id) {
   snapshot.live_answers_24h = floor->ledger.Last24Hours().live_answers;
   snapshot.abandons_24h = floor->ledger.Last24Hours().abandons;
   snapshot.affordable_abandons = floor->ledger.AffordableAbandons();
+  snapshot.abandons_30d = floor->ledger.Last30Days().abandons;
 
-  const int launches = floor->policy->CallsToLaunch(snapshot);
+  // R20 over every automatic mode: the policy's wish within the abandon budget.
+  const LaunchLimit limit =
+      LimitToAbandonBudget(snapshot, floor->policy->CallsToLaunch(snapshot), abandon_guard_);
+  if (limit.compliance_hold != floor->compliance_hold) {
+    floor->compliance_hold = limit.compliance_hold;
+    log::Info(limit.compliance_hold ? "abandon budget spent: one call per free agent"
+                                    : "abandon budget back: pacing resumes",
+              {{"campaign_id", campaign_id}, {"abandons_24h", snapshot.abandons_24h},
+               {"abandons_30d", snapshot.abandons_30d}});
+  }
+  const int launches = limit.launches;
   const double dial_level =
       snapshot.ready_agents > 0 ? double(launches + floor->dialing) / snapshot.ready_agents : 0;
   // The hopper keeps a few dial decisions' worth of leads ready.
@@ -222,10 +270,19 @@ bool DialerRuntime::Launch(CampaignFloor& floor, double dial_level) {
   const TimePoint now = scheduler_.Now();
   CallRow row;
   bool taken = false;
+  std::optional<std::pair<std::string, Blocked>> refused;
   absl::Status placed = pool_.Transact([&](pqxx::work& tx) {
+    refused.reset();
     std::optional<TakenLead> lead = hopper_store_.Take(tx, campaign_id, "", now);
     taken = lead.has_value();
     if (!taken) return absl::OkStatus();
+    absl::StatusOr<DialVerdict> verdict =
+        gate_.Check(tx, {campaign_id, lead->customer_id, lead->lead_id, now, false}, rules_);
+    if (!verdict.ok()) return verdict.status();
+    if (!verdict->allowed()) {
+      refused.emplace(lead->lead_id, verdict->blocked.front());
+      return absl::AbortedError("refused by the dial gate");  // the Take rolls back
+    }
     row = CallRow{};
     v1::Call& c = row.call;
     c.set_call_id(NewId(scheduler_));
@@ -245,6 +302,18 @@ bool DialerRuntime::Launch(CampaignFloor& floor, double dial_level) {
     ledger_.Create(tx, row, created);
     return absl::OkStatus();
   });
+  if (refused) {
+    // Nobody was rung: the lead waits out its reason outside the hopper (R10, R20).
+    LogIfFailed(pool_.Transact([&](pqxx::work& tx) {
+                  gate_.Refuse(tx, refused->first, refused->second, now);
+                  return absl::OkStatus();
+                }),
+                "refused lead not held", refused->first);
+    log::Info("dial refused by compliance",
+              {{"campaign_id", campaign_id}, {"lead_id", refused->first},
+               {"reason", std::string(DescribeBlock(refused->second.reason))}});
+    return true;
+  }
   if (!placed.ok()) {
     log::Error("launch failed", {{"campaign_id", campaign_id},
                                  {"error", std::string(placed.message())}});
@@ -255,7 +324,7 @@ bool DialerRuntime::Launch(CampaignFloor& floor, double dial_level) {
   // the next start closes, never a customer rung without a trace (R20).
   OriginateRequest request;
   request.number = row.call.contact_point_id();
-  request.ring_timeout = settings_.ring_timeout;
+  request.ring_timeout = RingTimeout();
   absl::StatusOr<CallId> port_call = telephony_.Originate(request);
   if (!port_call.ok()) {
     LogIfFailed(Change(row.call.call_id(),
@@ -287,6 +356,7 @@ absl::Status DialerRuntime::Change(const std::string& call_id, const CallChange&
 }
 
 void DialerRuntime::OnCallEvent(const CallEvent& event) {
+  if (inbound_ != nullptr && inbound_->Handles(event)) return inbound_->OnCallEvent(event);
   auto it = live_.find(event.call);
   if (it == live_.end()) return;
   LiveCall& call = it->second;
@@ -339,7 +409,8 @@ void DialerRuntime::OnCallEvent(const CallEvent& event) {
       Bridged(event.call, event);
       return;
     case CallEventType::kTransferred:
-      return;  // transfers are not offered by this dialer yet
+      Transferred(event.call, event);
+      return;
     case CallEventType::kEnded:
       Ended(event.call, event);
       return;
@@ -369,19 +440,25 @@ void DialerRuntime::Answered(CallId port_call) {
                        return absl::OkStatus();
                      }),
               "answer not recorded", call.call_id);
-  if (!TryConnect(port_call)) WaitForAgent(port_call, scheduler_.Now() + settings_.connect_threshold);
+  if (!TryConnect(port_call)) {
+    WaitForAgent(port_call,
+                 scheduler_.Now() + std::min(settings_.connect_threshold,
+                                             rules_.abandon_connect_threshold));
+  }
 }
 
 bool DialerRuntime::TryConnect(CallId port_call) {
   LiveCall& call = live_.at(port_call);
-  std::string session_id;
-  std::string agent_id;
-  absl::Status reserved = pool_.Transact([&](pqxx::work& tx) -> absl::Status {
+  // An agent reserved before dialing (preview, manual) takes the call at once.
+  std::string session_id = call.session_id;
+  std::string agent_id = call.agent_id;
+  absl::Status reserved = !session_id.empty() ? absl::OkStatus() : pool_.Transact([&](pqxx::work& tx) -> absl::Status {
     session_id.clear();
     AgentSessionStore::Filter ready;
     ready.campaign_id = call.campaign_id;
     ready.states = {2};  // READY
-    for (const v1::AgentSession& s : session_store_.List(tx, ready, "", 5)) {
+    for (const v1::AgentSession& s : session_store_.List(tx, ready, "", 50)) {
+      if (s.work_mode() == v1::WORK_MODE_INBOUND) continue;  // serving the queues (R18)
       absl::StatusOr<v1::AgentSession> held =
           sessions_.Reserve(tx, s.session_id(), call.call_id, call.campaign_id);
       if (!held.ok()) continue;  // taken meanwhile (a logout, a manual state change)
@@ -463,7 +540,7 @@ void DialerRuntime::RecordAbandon(LiveCall& call, v1::AbandonReason reason) {
                          *a->mutable_wait_duration() = row.call.wait_duration();
                          a->set_counts_against_limit(true);
                          *a->mutable_recall_blocked_until() =
-                             grpcx::ToProtoTime(now + settings_.recall_block);
+                             grpcx::ToProtoTime(now + RecallBlock());
                        });
                        return absl::OkStatus();
                      }),
@@ -515,6 +592,7 @@ void DialerRuntime::Ended(CallId port_call, const CallEvent& event) {
                   return sessions_.Release(tx, call.session_id, call.call_id).status();
                 }),
                 "reservation not released", call.call_id);
+    call.session_id.clear();
     if (CampaignFloor* floor = FloorOf(call.campaign_id)) --floor->connected;
     return Unattended(port_call, CallOutcome::kHungUp);
   }
@@ -547,9 +625,15 @@ void DialerRuntime::Unattended(CallId port_call, CallOutcome outcome) {
   if (it == live_.end()) return;
   const std::string call_id = it->second.call_id;
   const std::string campaign_id = it->second.campaign_id;
+  // An agent reserved before dialing and never bridged goes back to READY.
+  const std::string reserved = it->second.bridged ? "" : it->second.session_id;
   live_.erase(it);
   LogIfFailed(Change(call_id,
                      [&](pqxx::work& tx, CallRow& row) {
+                       if (!reserved.empty()) {
+                         LogIfFailed(sessions_.Release(tx, reserved, call_id).status(),
+                                     "reserved agent not released", call_id);
+                       }
                        return closer_.CloseUnattended(tx, row, outcome, ev::CALL_ENDED_BY_SYSTEM);
                      }),
               "unattended end not recorded", call_id);
@@ -557,6 +641,8 @@ void DialerRuntime::Unattended(CallId port_call, CallOutcome outcome) {
 }
 
 void DialerRuntime::WrappedUp(const v1::Call& call) {
+  // A free agent serves waiting inbound calls before outbound work takes them (R18).
+  if (inbound_ != nullptr) inbound_->Serve();
   CampaignFloor* floor = FloorOf(call.campaign_id());
   if (floor != nullptr && call.has_agent_connect_time()) {
     floor->statistics.RecordHandleTime(
@@ -578,6 +664,92 @@ void DialerRuntime::FloorChanged(const std::string& campaign_id) {
     if (!TryConnect(port_call)) break;
   }
   Decide(campaign_id);
+}
+
+// ---- Agents' own calls ----
+
+absl::Status DialerRuntime::DialReserved(const v1::Call& call) {
+  OriginateRequest request;
+  request.number = call.contact_point_id();
+  request.ring_timeout = RingTimeout();
+  absl::StatusOr<CallId> port_call = telephony_.Originate(request);
+  if (!port_call.ok()) {
+    LogIfFailed(Change(call.call_id(),
+                       [&](pqxx::work& tx, CallRow& stored) {
+                         LogIfFailed(sessions_.Release(tx, call.session_id(), call.call_id())
+                                         .status(),
+                                     "reserved agent not released", call.call_id());
+                         return closer_.CloseUnattended(tx, stored, CallOutcome::kNetworkFailure,
+                                                        ev::CALL_ENDED_BY_SYSTEM);
+                       }),
+                "failed call not closed", call.call_id());
+    return port_call.status();
+  }
+  LiveCall live;
+  live.call_id = call.call_id();
+  live.campaign_id = call.campaign_id();
+  live.lead_id = call.lead_id();
+  live.launched = scheduler_.Now();
+  live.session_id = call.session_id();
+  live.agent_id = call.agent_id();
+  live_.emplace(*port_call, std::move(live));
+  if (CampaignFloor* floor = FloorOf(call.campaign_id())) ++floor->dialing;
+  return absl::OkStatus();
+}
+
+DialerRuntime::LiveCall* DialerRuntime::Connected(const std::string& call_id, CallId& port_call) {
+  for (auto& [port, call] : live_) {
+    if (call.call_id != call_id || !call.bridged || call.transfer) continue;
+    port_call = port;
+    return &call;
+  }
+  return nullptr;
+}
+
+absl::Status DialerRuntime::HangUp(const std::string& call_id) {
+  CallId port_call = 0;
+  LiveCall* call = Connected(call_id, port_call);
+  if (call == nullptr) {
+    return absl::NotFoundError(absl::StrCat("call ", call_id, " is not connected here"));
+  }
+  if (absl::Status hung = telephony_.HangUp(port_call); !hung.ok()) return hung;
+  // Recorded now, so the agent's answer shows the end; the port's own report finds no live call.
+  CallEvent ended{port_call, CallEventType::kEnded, scheduler_.Now(), call->agent_id,
+                  HangupSide::kLocal};
+  Ended(port_call, ended);
+  return absl::OkStatus();
+}
+
+absl::Status DialerRuntime::Transfer(const std::string& call_id, const std::string& to_session_id,
+                                     const std::string& to_agent_id, v1::TransferKind kind) {
+  CallId port_call = 0;
+  LiveCall* call = Connected(call_id, port_call);
+  if (call == nullptr) {
+    return absl::NotFoundError(absl::StrCat("call ", call_id, " is not connected here"));
+  }
+  if (absl::Status moved = telephony_.Transfer(port_call, to_agent_id); !moved.ok()) return moved;
+  call->transfer = CallTransferStart{call->session_id, call->agent_id, to_session_id, to_agent_id,
+                                     kind, scheduler_.Now()};
+  return absl::OkStatus();
+}
+
+void DialerRuntime::Transferred(CallId port_call, const CallEvent& event) {
+  LiveCall& call = live_.at(port_call);
+  if (!call.transfer) return;
+  const CallTransferStart transfer = *call.transfer;
+  call.transfer.reset();
+  LogIfFailed(Change(call.call_id,
+                     [&](pqxx::work& tx, CallRow& row) {
+                       return transfers_.Complete(tx, row, transfer, event.at);
+                     }),
+              "transfer not recorded", call.call_id);
+  call.session_id = transfer.to_session_id;
+  call.agent_id = transfer.to_agent_id;
+  Tell(DesktopNotice::Kind::kOffered, call);
+  Tell(DesktopNotice::Kind::kConnected, call);
+  if (desktops_ != nullptr) {
+    desktops_->Publish({DesktopNotice::Kind::kEnded, transfer.from_session_id, call.call_id});
+  }
 }
 
 }  // namespace tmk::dialing

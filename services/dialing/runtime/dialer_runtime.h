@@ -26,8 +26,13 @@
 #include "services/dialing/api/call_ledger.h"
 #include "services/dialing/api/desktop_feed.h"
 #include "services/dialing/api/hopper_filler.h"
+#include "services/dialing/domain/abandon_budget_limit.h"
 #include "services/dialing/runtime/call_closer.h"
+#include "services/dialing/runtime/call_transfers.h"
+#include "services/dialing/runtime/preview_dealer.h"
 #include "services/dialing/runtime/campaign_floor.h"
+#include "services/dialing/runtime/dial_gate.h"
+#include "services/dialing/runtime/inbound_router.h"
 #include "services/dialing/store/abandon_minute_store.h"
 #include "services/dialing/store/agent_session_store.h"
 #include "services/dialing/store/call_store.h"
@@ -49,6 +54,9 @@ struct DialerSettings {
   std::chrono::milliseconds tick{1000};
   // How often a waiting call looks for a free agent within the threshold.
   std::chrono::milliseconds connect_retry{200};
+  // The region whose ComplianceSettings (R20) tighten the three above and set the abandon
+  // targets; read at every decision, so a change applies within a tick.
+  std::string region;
   absl::Status Validate() const;
 };
 
@@ -74,6 +82,25 @@ class DialerRuntime final : public CallEventListener {
   void WrappedUp(const telemarketing::dialing::v1::Call& call);
   void OnCallEvent(const CallEvent& event) override;
 
+  // ---- Agents' own calls (R17 preview and manual, R18 transfer, R19), in the scheduler's
+  // context. ----
+  // Originates `call`, stored DIALING with its agent already reserved (a preview or manual dial),
+  // and follows it like a paced one, except that a person answering is bridged to that agent at
+  // once: no abandon clock runs for a call whose agent waits for it (R20).
+  absl::Status DialReserved(const telemarketing::dialing::v1::Call& call);
+  // The agent ends the call: hung up at the port, ENDED by the agent, the agent in WRAP_UP.
+  // NOT_FOUND when the call is not in flight here.
+  absl::Status HangUp(const std::string& call_id);
+  // Moves the bridged call to the agent of `to_session_id` (RESERVED on it by the caller); the
+  // transfer is recorded when the port reports it (CallTransferred with its duration).
+  absl::Status Transfer(const std::string& call_id, const std::string& to_session_id,
+                        const std::string& to_agent_id,
+                        telemarketing::dialing::v1::TransferKind kind);
+
+  // Inbound calls (R18) go to `router`, which is served before outbound work on every tick and
+  // wrap-up; the pacer counts only sessions on outbound work. Set before Start.
+  void SetInbound(InboundRouter* router) { inbound_ = router; }
+
   // From any thread: runs `task` in the scheduler's context as soon as possible.
   void Post(std::function<void()> task);
 
@@ -93,6 +120,7 @@ class DialerRuntime final : public CallEventListener {
     bool bridged = false;
     bool machine = false;
     bool abandoned = false;
+    std::optional<CallTransferStart> transfer;  // asked for, not yet reported by the port
   };
   using CallChange = std::function<absl::Status(pqxx::work&, CallRow&)>;
 
@@ -109,6 +137,9 @@ class DialerRuntime final : public CallEventListener {
   // Hangs up a call whose customer waited past the threshold.
   void Abandon(CallId port_call, telemarketing::dialing::v1::AbandonReason reason);
   void Bridged(CallId port_call, const CallEvent& event);
+  void Transferred(CallId port_call, const CallEvent& event);
+  // The live call `call_id` while bridged and not being transferred, with its port id.
+  LiveCall* Connected(const std::string& call_id, CallId& port_call);
   void Ended(CallId port_call, const CallEvent& event);
   void Unattended(CallId port_call, campaigns::CallOutcome outcome);
   // Serves waiting calls of the campaign, then decides again.
@@ -118,6 +149,8 @@ class DialerRuntime final : public CallEventListener {
   void Tell(DesktopNotice::Kind kind, const LiveCall& call);
   absl::Status RecoverLostCalls();
   CampaignFloor* FloorOf(const std::string& campaign_id);
+  std::chrono::seconds RingTimeout() const;
+  std::chrono::milliseconds RecallBlock() const;
 
   pg::PgPool& pool_;
   Scheduler& scheduler_;
@@ -129,12 +162,19 @@ class DialerRuntime final : public CallEventListener {
   DialerSettings settings_;
   DesktopFeed* desktops_;  // agents' desktops told of offers, connects and ends; may be null
   CallCloser closer_;
+  InboundRouter* inbound_ = nullptr;
+  PreviewCalls preview_calls_;
+  PreviewDealer previews_;
+  CallTransfers transfers_;
   CallStore calls_;
   HopperStore hopper_store_;
   AgentSessionStore session_store_;
   AbandonMinuteStore abandon_minutes_;
   CustomerCallStore customer_calls_;
   CampaignRuntimeStore runtimes_;
+  DialGate gate_;  // the last compliance check before a phone rings (R20)
+  AbandonGuard abandon_guard_;
+  ComplianceRules rules_;  // the region's, as of the last decision
 
   bool running_ = false;
   std::map<std::string, std::unique_ptr<CampaignFloor>> floors_;
