@@ -17,6 +17,15 @@ std::string EvictWhere(const std::string& condition) {
 
 }  // namespace
 
+std::string TakeNextEntry() {
+  return "WITH next AS (SELECT lead_id FROM hopper WHERE campaign_id = $1"
+         " AND (reserved_agent_id = '' OR reserved_agent_id = $2)"
+         " ORDER BY callback_due DESC, priority DESC, next_attempt_time NULLS FIRST, lead_id"
+         " LIMIT 1 FOR UPDATE SKIP LOCKED),"
+         " taken AS (DELETE FROM hopper h USING next WHERE h.lead_id = next.lead_id"
+         " RETURNING h.lead_id, h.callback_due, h.queued_from),";
+}
+
 int HopperStore::Insert(pqxx::work& tx, const std::vector<HopperEntry>& entries) const {
   if (entries.empty()) return 0;
   std::vector<std::string> lead_ids, campaign_ids, customer_ids, callbacks, priorities, next,
@@ -57,12 +66,7 @@ std::optional<TakenLead> HopperStore::Take(pqxx::work& tx, const std::string& ca
                                            const std::string& agent_id, TimePoint now) const {
   pqxx::result r = tx.exec_params(
       absl::StrCat(
-          "WITH next AS (SELECT lead_id FROM hopper WHERE campaign_id = $1"
-          " AND (reserved_agent_id = '' OR reserved_agent_id = $2)"
-          " ORDER BY callback_due DESC, priority DESC, next_attempt_time NULLS FIRST, lead_id"
-          " LIMIT 1 FOR UPDATE SKIP LOCKED),"
-          " taken AS (DELETE FROM hopper h USING next WHERE h.lead_id = next.lead_id"
-          " RETURNING h.lead_id, h.callback_due),"
+          TakeNextEntry(),
           " lead AS (UPDATE leads SET state = 5, attempts = attempts + 1, last_attempt_time = ",
           MicrosToTime(3), ", revision = revision + 1, update_time = ", MicrosToTime(3),
           " FROM taken WHERE leads.lead_id = taken.lead_id RETURNING leads.lead_id,"

@@ -37,6 +37,11 @@ struct TakenLead {
   int attempts = 0;  // including the one just taken
 };
 
+// The opening of every take's SQL (paced and preview): CTE `next`, the first entry of campaign
+// $1 in dialing order that agent $2 may take, locked FOR UPDATE SKIP LOCKED, and CTE `taken`,
+// that entry removed (lead_id, callback_due, queued_from); ends with a comma.
+std::string TakeNextEntry();
+
 class HopperStore {
  public:
   // Queues the leads whose customers are not in the hopper yet (for any campaign; `entries` name

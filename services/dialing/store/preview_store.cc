@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/common/core/uuid.h"
+#include "services/dialing/store/hopper_store.h"
 #include "services/dialing/store/time_columns.h"
 
 namespace tmk::dialing {
@@ -36,12 +37,7 @@ std::optional<PreviewRow> PreviewStore::Take(pqxx::work& tx, const std::string& 
   // The hopper's order and locking exactly as HopperStore::Take, without the attempt.
   pqxx::result r = tx.exec_params(
       absl::StrCat(
-          "WITH next AS (SELECT lead_id FROM hopper WHERE campaign_id = $1"
-          " AND (reserved_agent_id = '' OR reserved_agent_id = $2)"
-          " ORDER BY callback_due DESC, priority DESC, next_attempt_time NULLS FIRST, lead_id"
-          " LIMIT 1 FOR UPDATE SKIP LOCKED),"
-          " taken AS (DELETE FROM hopper h USING next WHERE h.lead_id = next.lead_id"
-          " RETURNING h.lead_id, h.callback_due, h.queued_from),"
+          TakeNextEntry(),
           " lead AS (UPDATE leads SET state = 5, revision = revision + 1, update_time = ",
           MicrosToTime(5),
           " FROM taken WHERE leads.lead_id = taken.lead_id RETURNING leads.lead_id,"
