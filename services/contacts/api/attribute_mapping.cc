@@ -30,6 +30,43 @@ AttributeValueData ToDomain(const v1::AttributeValue& value) {
 
 }  // namespace
 
+v1::AttributeValue ToProto(const AttributeCell& cell) {
+  v1::AttributeValue out;
+  switch (cell.type) {
+    case AttributeType::kString:
+    case AttributeType::kEnum: out.set_string_value(cell.text); break;
+    case AttributeType::kInt: out.set_int_value(cell.integer); break;
+    case AttributeType::kDouble: out.set_double_value(cell.real); break;
+    case AttributeType::kBool: out.set_bool_value(cell.boolean); break;
+    case AttributeType::kDate:
+      out.mutable_date_value()->set_year(cell.year);
+      out.mutable_date_value()->set_month(cell.month);
+      out.mutable_date_value()->set_day(cell.day);
+      break;
+    case AttributeType::kTimestamp:
+      out.mutable_timestamp_value()->set_seconds(cell.integer);
+      out.mutable_timestamp_value()->set_nanos(cell.nanos);
+      break;
+    case AttributeType::kMoney:
+      out.mutable_money_value()->set_currency_code(cell.text);
+      out.mutable_money_value()->set_units(cell.integer);
+      out.mutable_money_value()->set_nanos(cell.nanos);
+      break;
+    case AttributeType::kUnspecified: break;
+  }
+  return out;
+}
+
+std::map<std::string, AttributeDefinition> LoadDefinitions(
+    pqxx::work& tx, const AttributeDefinitionStore& definitions,
+    const std::vector<std::string>& keys) {
+  std::map<std::string, AttributeDefinition> out;
+  for (const auto& [key, definition] : definitions.FindMany(tx, keys)) {
+    out.emplace(key, ToDomain(definition));
+  }
+  return out;
+}
+
 AttributeDefinition ToDomain(const v1::AttributeDefinition& d) {
   AttributeDefinition out;
   out.key = d.attribute_key();
@@ -53,10 +90,8 @@ absl::Status CheckCustomAttributes(pqxx::work& tx, const AttributeDefinitionStor
     checked.push_back(key);
   }
   if (values.empty()) return absl::OkStatus();
-  std::map<std::string, AttributeDefinition> known;
-  for (const auto& [key, d] : definitions.FindMany(tx, checked)) known.emplace(key, ToDomain(d));
   Violations v;
-  CheckCustomAttributes(values, known, field_prefix, v);
+  CheckCustomAttributes(values, LoadDefinitions(tx, definitions, checked), field_prefix, v);
   return v.ToStatus("invalid custom attributes");
 }
 

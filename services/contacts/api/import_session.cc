@@ -11,6 +11,7 @@
 #include "services/common/core/uuid.h"
 #include "services/common/grpc/proto_conversions.h"
 #include "services/common/pg/pg_pool.h"
+#include "services/contacts/api/attribute_mapping.h"
 #include "services/contacts/api/customer_mapping.h"
 #include "services/contacts/domain/customer_update.h"
 #include "services/contacts/domain/import_merge.h"
@@ -93,7 +94,16 @@ absl::Status ImportSession::Begin(const v1::ImportSpec& spec) {
   std::vector<std::pair<std::string, std::string>> mapping(spec.column_mapping().begin(),
                                                            spec.column_mapping().end());
   std::vector<std::string> columns(spec.columns().begin(), spec.columns().end());
-  absl::StatusOr<ImportMapping> compiled = ImportMapping::Compile(columns, mapping);
+  // Custom attribute columns take their definitions' types (R1); a definition deleted or
+  // narrowed while the import runs cannot take values already checked, since both refuse a
+  // definition in use.
+  std::map<std::string, AttributeDefinition> attributes;
+  absl::Status loaded = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
+    attributes = LoadDefinitions(tx, definitions_, ImportMapping::AttributeKeys(mapping));
+    return absl::OkStatus();
+  });
+  if (!loaded.ok()) return loaded;
+  absl::StatusOr<ImportMapping> compiled = ImportMapping::Compile(columns, mapping, attributes);
   if (!compiled.ok()) return compiled.status();
   mapping_ = *std::move(compiled);
 

@@ -24,6 +24,7 @@
 #include "services/contacts/api/imported_customer.h"
 #include "services/contacts/domain/import_dedupe.h"
 #include "services/contacts/domain/import_mapping.h"
+#include "services/contacts/store/attribute_definition_store.h"
 #include "services/contacts/store/customer_history_store.h"
 #include "services/contacts/store/customer_store.h"
 #include "services/contacts/store/import_store.h"
@@ -93,6 +94,7 @@ class ImportSession {
   const IdentifierCipher& cipher_;  // phone indexes and snapshot lookup keys (R5, R6)
   const auth::Principal who_;
   ImportStore store_;
+  AttributeDefinitionStore definitions_;
   CustomerStore customers_;
   CustomerHistoryStore history_;
   CustomerChangeWriter changes_;  // merges into stored customers (R3)

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/common/core/uuid.h"
 #include "services/common/grpc/proto_conversions.h"
+#include "services/contacts/api/attribute_mapping.h"
 
 namespace tmk::contacts {
 namespace v1 = telemarketing::contacts::v1;
@@ -68,7 +69,7 @@ void FillImportedFields(const ImportedCustomer& in, v1::Customer& customer) {
   if (!in.external_id.empty()) customer.set_external_id(in.external_id);
   for (const std::string& t : in.tags) customer.add_tags(t);
   for (const auto& [key, value] : in.attributes) {
-    (*customer.mutable_custom_attributes())[key].set_string_value(value);
+    (*customer.mutable_custom_attributes())[key] = ToProto(value);
   }
 }
 
@@ -128,7 +129,7 @@ ImportedCustomer ImportedFieldsOf(const v1::Customer& c) {
   out.company_name = c.company_name();
   out.external_id = c.external_id();
   out.tags.assign(c.tags().begin(), c.tags().end());
-  for (const auto& [key, value] : c.custom_attributes()) out.attributes.emplace_back(key, "");
+  for (const auto& [key, value] : c.custom_attributes()) out.attributes.emplace_back(key, AttributeCell{});
   for (const v1::ContactPoint& p : c.contact_points()) {
     out.contact_points.push_back({KindOf(p.type()), p.value()});
     out.normalized.push_back({KindOf(p.type()), p.normalized_value()});

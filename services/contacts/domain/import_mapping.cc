@@ -98,9 +98,21 @@ std::string ParseEnumLabel(const std::string& field, const std::string& cell) {
   return "";
 }
 
+std::vector<std::string> ImportMapping::AttributeKeys(
+    const std::vector<std::pair<std::string, std::string>>& mapping) {
+  std::vector<std::string> keys;
+  for (const auto& [column, target] : mapping) {
+    if (absl::StartsWith(target, kAttributePrefix)) {
+      keys.push_back(target.substr(sizeof(kAttributePrefix) - 1));
+    }
+  }
+  return keys;
+}
+
 absl::StatusOr<ImportMapping> ImportMapping::Compile(
     const std::vector<std::string>& columns,
-    const std::vector<std::pair<std::string, std::string>>& mapping) {
+    const std::vector<std::pair<std::string, std::string>>& mapping,
+    const std::map<std::string, AttributeDefinition>& attributes) {
   Violations v;
   ImportMapping out;
   out.columns_ = columns;
@@ -132,6 +144,16 @@ absl::StatusOr<ImportMapping> ImportMapping::Compile(
     if (!IsContactTarget(target) && !used.insert(target).second) {
       v.Add(field, absl::StrCat("target '", target, "' is mapped from two columns"));
       continue;
+    }
+    if (attribute) {
+      std::string key = target.substr(sizeof(kAttributePrefix) - 1);
+      auto definition = attributes.find(key);
+      if (definition == attributes.end()) {
+        v.Add(field, absl::StrCat("unknown custom attribute '", key,
+                                  "': define it first (CreateAttributeDefinition)"));
+        continue;
+      }
+      out.attributes_.insert(*definition);
     }
     out.targets_[at->second] = target;
   }
@@ -211,7 +233,14 @@ absl::StatusOr<ImportedCustomer> ImportMapping::Convert(const std::vector<std::s
     } else if (target == "tags") {
       c.tags = SplitList(cell);
     } else if (absl::StartsWith(target, kAttributePrefix)) {
-      c.attributes.emplace_back(target.substr(sizeof(kAttributePrefix) - 1), cell);
+      std::string key = target.substr(sizeof(kAttributePrefix) - 1);
+      absl::StatusOr<AttributeCell> value = ParseAttributeCell(attributes_.at(key), cell);
+      if (value.ok()) {
+        c.attributes.emplace_back(std::move(key), *std::move(value));
+      } else {
+        issues.push_back({column, target, ImportRowReason::kInvalidValue,
+                          std::string(value.status().message())});
+      }
     }
   }
   if (c.kind.empty()) c.kind = "B2C";
@@ -243,7 +272,6 @@ absl::StatusOr<ImportedCustomer> ImportMapping::Convert(const std::vector<std::s
         absl::SimpleAtoi(path.substr(0, path.find(']')), &at);
         if (at < c.contact_points.size()) {
           issue.column = point_columns[at];
-          issue.field_path = column_of.count(issue.column) ? "" : "";
           issue.field_path = targets_[std::find(columns_.begin(), columns_.end(), issue.column) -
                                       columns_.begin()];
           issue.reason = c.contact_points[at].kind == ContactKind::kEmail

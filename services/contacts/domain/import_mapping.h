@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "services/contacts/domain/attribute_cell.h"
+#include "services/contacts/domain/attribute_definition.h"
 #include "services/contacts/domain/new_customer.h"
 
 namespace tmk::contacts {
@@ -42,7 +44,7 @@ struct ImportedCustomer {
   std::map<std::string, std::string> residence;  // Address field name -> value
   std::string occupation, company_name, external_id;
   std::vector<std::string> tags;
-  std::vector<std::pair<std::string, std::string>> attributes;  // key -> text value
+  std::vector<std::pair<std::string, AttributeCell>> attributes;  // key -> typed value
   std::vector<NewCustomer::Point> contact_points;
   std::vector<NormalizedContact> normalized;  // same order as contact_points, after validation
 };
@@ -51,9 +53,15 @@ class ImportMapping {
  public:
   // `mapping` is column -> target field path (see ImportSpec.column_mapping). INVALID_ARGUMENT
   // with field violations ("spec.column_mapping[<column>]") for an unknown target, a column not
-  // in the header, duplicate header names, or a target mapped twice (contact points excepted).
+  // in the header, duplicate header names, a target mapped twice (contact points excepted), or a
+  // custom attribute without a definition in `attributes` (by key).
   static absl::StatusOr<ImportMapping> Compile(
       const std::vector<std::string>& columns,
+      const std::vector<std::pair<std::string, std::string>>& mapping,
+      const std::map<std::string, AttributeDefinition>& attributes);
+
+  // The custom attribute keys the mapping sets (to load their definitions before Compile).
+  static std::vector<std::string> AttributeKeys(
       const std::vector<std::pair<std::string, std::string>>& mapping);
 
   // Header columns no mapping mentions (ignored), in header order.
@@ -69,6 +77,7 @@ class ImportMapping {
   std::vector<std::string> columns_;
   std::vector<std::string> targets_;  // per column; empty = ignored
   std::vector<std::string> ignored_;
+  std::map<std::string, AttributeDefinition> attributes_;  // the mapped ones, by key
 };
 
 // The enum suffix a cell means for `field` ("gender", "marital_status", "income_band", "kind",

@@ -45,12 +45,20 @@ TEST(ImportCsv, EmptyFieldsAreKept) {
   EXPECT_EQ(*ParseCsvLine("a,,\"\",d"), (std::vector<std::string>{"a", "", "", "d"}));
 }
 
+const std::map<std::string, AttributeDefinition>& Definitions() {
+  static const auto* definitions = new std::map<std::string, AttributeDefinition>{
+      {"lead_source", {"lead_source", "", "", AttributeType::kEnum, {"fair", "web"}, false}},
+      {"monthly_bill", {"monthly_bill", "", "", AttributeType::kMoney, {}, false}}};
+  return *definitions;
+}
+
 ImportMapping Compile() {
   auto m = ImportMapping::Compile(
       {"姓名", "手机", "性别", "会员", "标签", "城市", "备注", "source"},
       {{"姓名", "display_name"}, {"手机", "contact_points.mobile"}, {"性别", "gender"},
        {"会员", "vip_tier"}, {"标签", "tags"}, {"城市", "residence.city_code"},
-       {"source", "custom_attributes.lead_source"}});
+       {"source", "custom_attributes.lead_source"}},
+      Definitions());
   EXPECT_TRUE(m.ok()) << m.status();
   return *m;
 }
@@ -61,7 +69,8 @@ TEST(ImportMapping, CompilesAndListsIgnoredColumns) {
 }
 
 TEST(ImportMapping, RejectsUnknownTargetsMissingColumnsAndNoContactPoint) {
-  auto m = ImportMapping::Compile({"a", "b"}, {{"a", "display_name"}, {"b", "shoe_size"}, {"c", "gender"}});
+  auto m = ImportMapping::Compile({"a", "b"}, {{"a", "display_name"}, {"b", "shoe_size"}, {"c", "gender"}},
+                                  Definitions());
   ASSERT_FALSE(m.ok());
   EXPECT_EQ(m.status().code(), absl::StatusCode::kInvalidArgument);
   std::string text(m.status().ToString());
@@ -83,7 +92,43 @@ TEST(ImportMapping, ConvertsAValidRowWithLabelsAndNormalisedPhones) {
   ASSERT_EQ(c->normalized.size(), 2u);
   EXPECT_EQ(c->normalized[0].normalized, "+8613800138000");
   EXPECT_EQ(c->normalized[1].normalized, "+8613920001234");
-  EXPECT_EQ(c->attributes[0], (std::pair<std::string, std::string>{"lead_source", "fair"}));
+  ASSERT_EQ(c->attributes.size(), 1u);
+  EXPECT_EQ(c->attributes[0].first, "lead_source");
+  EXPECT_EQ(c->attributes[0].second.type, AttributeType::kEnum);
+  EXPECT_EQ(c->attributes[0].second.text, "fair");
+}
+
+TEST(ImportMapping, RefusesAColumnMappedToAnUndefinedAttribute) {
+  auto m = ImportMapping::Compile({"name", "mobile", "size"},
+                                  {{"name", "display_name"}, {"mobile", "contact_points.mobile"},
+                                   {"size", "custom_attributes.shoe_size"}},
+                                  Definitions());
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(std::string(m.status().ToString()).find("spec.column_mapping[size]"),
+            std::string::npos);
+}
+
+TEST(ImportMapping, ReadsAttributeCellsAsTheirTypeAndReportsABadOne) {
+  auto m = ImportMapping::Compile({"name", "mobile", "bill"},
+                                  {{"name", "display_name"}, {"mobile", "contact_points.mobile"},
+                                   {"bill", "custom_attributes.monthly_bill"}},
+                                  Definitions());
+  ASSERT_TRUE(m.ok()) << m.status();
+  std::vector<ImportRowIssue> issues;
+  auto good = m->Convert({"王芳", "13800138000", "128.50 CNY"}, "gd", 2025, issues);
+  ASSERT_TRUE(good.ok()) << good.status();
+  AttributeCell bill = good->attributes.at(0).second;
+  EXPECT_EQ(bill.text, "CNY");
+  EXPECT_EQ(bill.integer, 128);
+  EXPECT_EQ(bill.nanos, 500000000);
+
+  auto bad = m->Convert({"王芳", "13800138000", "a lot"}, "gd", 2025, issues);
+  ASSERT_FALSE(bad.ok());
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].column, "bill");
+  EXPECT_EQ(issues[0].reason, ImportRowReason::kInvalidValue);
+  EXPECT_NE(issues[0].message.find("ATTRIBUTE_TYPE_MONEY"), std::string::npos);
 }
 
 TEST(ImportMapping, ReportsEveryProblemOfARowWithItsColumn) {

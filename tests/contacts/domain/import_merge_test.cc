@@ -12,7 +12,7 @@ ImportedCustomer Existing() {
   c.kind = "B2C";
   c.gender = "FEMALE";
   c.residence = {{"province_code", "44"}};
-  c.attributes = {{"plan", ""}};
+  c.attributes = {{"plan", AttributeCell{}}};
   c.contact_points = {{ContactKind::kMobile, "13800138000"}};
   c.normalized = {{ContactKind::kMobile, "+8613800138000"}};
   return c;
@@ -27,7 +27,11 @@ TEST(ImportMerge, FillsOnlyEmptyFieldsAndAddsOnlyNewNumbers) {
   row.vip_tier = "GOLD";
   row.residence = {{"province_code", "11"}, {"city_code", "4401"}};
   row.tags = {"broadband"};
-  row.attributes = {{"plan", "p2"}, {"channel", "web"}};
+  AttributeCell p2, web;
+  p2.type = web.type = AttributeType::kString;
+  p2.text = "p2";
+  web.text = "web";
+  row.attributes = {{"plan", p2}, {"channel", web}};
   row.contact_points = {{ContactKind::kMobile, "138 0013 8000"}, {ContactKind::kEmail, "w@x.cn"}};
   row.normalized = {{ContactKind::kMobile, "+8613800138000"}, {ContactKind::kEmail, "w@x.cn"}};
   ImportMergePlan plan = PlanImportMerge(Existing(), row);
