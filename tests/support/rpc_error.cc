@@ -18,14 +18,25 @@ std::map<std::string, std::string> FieldViolations(const grpc::Status& status) {
   return out;
 }
 
-std::string ErrorReason(const grpc::Status& status) {
+namespace {
+
+google::rpc::ErrorInfo ErrorInfoOf(const grpc::Status& status) {
   google::rpc::Status rich;
-  if (!rich.ParseFromString(status.error_details())) return "";
+  google::rpc::ErrorInfo info;
+  if (!rich.ParseFromString(status.error_details())) return info;
   for (const auto& detail : rich.details()) {
-    google::rpc::ErrorInfo info;
-    if (detail.UnpackTo(&info)) return info.reason();
+    if (detail.UnpackTo(&info)) break;
   }
-  return "";
+  return info;
+}
+
+}  // namespace
+
+std::string ErrorReason(const grpc::Status& status) { return ErrorInfoOf(status).reason(); }
+
+std::map<std::string, std::string> ErrorMetadata(const grpc::Status& status) {
+  const google::rpc::ErrorInfo info = ErrorInfoOf(status);
+  return {info.metadata().begin(), info.metadata().end()};
 }
 
 }  // namespace tmk::testing

@@ -9,6 +9,7 @@ namespace {
 // Payload keys are URLs by absl convention; the encoding is internal to this file.
 constexpr char kViolationsKey[] = "tm.internal/field-violations";
 constexpr char kReasonKey[] = "tm.internal/error-reason";
+constexpr char kMetadataKey[] = "tm.internal/error-metadata";
 
 // One violation per line, field and description separated by a unit separator (never in text).
 constexpr char kSep = '\x1f';
@@ -41,6 +42,14 @@ absl::Status WithReason(absl::Status status, std::string_view reason) {
   return status;
 }
 
+absl::Status WithReason(absl::Status status, std::string_view reason,
+                        const std::map<std::string, std::string>& metadata) {
+  std::string encoded;
+  for (const auto& [key, value] : metadata) encoded += key + kSep + value + '\n';
+  status.SetPayload(kMetadataKey, absl::Cord(encoded));
+  return WithReason(std::move(status), reason);
+}
+
 std::vector<FieldViolation> FieldViolationsOf(const absl::Status& status) {
   std::vector<FieldViolation> out;
   auto payload = status.GetPayload(kViolationsKey);
@@ -49,6 +58,18 @@ std::vector<FieldViolation> FieldViolationsOf(const absl::Status& status) {
     size_t sep = line.find(kSep);
     if (sep == absl::string_view::npos) continue;
     out.push_back({std::string(line.substr(0, sep)), std::string(line.substr(sep + 1))});
+  }
+  return out;
+}
+
+std::map<std::string, std::string> ReasonMetadataOf(const absl::Status& status) {
+  std::map<std::string, std::string> out;
+  auto payload = status.GetPayload(kMetadataKey);
+  if (!payload) return out;
+  for (absl::string_view line : absl::StrSplit(std::string(*payload), '\n', absl::SkipEmpty())) {
+    size_t sep = line.find(kSep);
+    if (sep == absl::string_view::npos) continue;
+    out.emplace(std::string(line.substr(0, sep)), std::string(line.substr(sep + 1)));
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // Error details that domain code can attach without knowing protobuf or gRPC. The gRPC layer
 // (services/common/grpc/status_mapping.h) is the one place that turns them into
 // google.rpc.BadRequest / google.rpc.ErrorInfo details.
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,8 +36,13 @@ absl::Status InvalidField(std::string field, std::string description);
 // Attaches a machine-readable reason (google.rpc.ErrorInfo.reason, UPPER_SNAKE_CASE), e.g.
 // FAILED_PRECONDITION with reason "CAMPAIGN_NOT_APPROVED".
 absl::Status WithReason(absl::Status status, std::string_view reason);
+// The same, with google.rpc.ErrorInfo.metadata a client can act on without parsing the message,
+// e.g. {"owner_region_id": "gd"} on NOT_OWNER. Keys and values must not contain line breaks.
+absl::Status WithReason(absl::Status status, std::string_view reason,
+                        const std::map<std::string, std::string>& metadata);
 
 std::vector<FieldViolation> FieldViolationsOf(const absl::Status& status);
 std::string ReasonOf(const absl::Status& status);
+std::map<std::string, std::string> ReasonMetadataOf(const absl::Status& status);
 
 }  // namespace tmk

@@ -41,6 +41,7 @@ grpc::Status ToGrpcStatus(const absl::Status& status, std::string_view domain) {
   std::string reason = ReasonOf(status);
   info.set_reason(reason.empty() ? DefaultReason(status.code()) : reason);
   info.set_domain(std::string(domain));
+  for (const auto& [key, value] : ReasonMetadataOf(status)) (*info.mutable_metadata())[key] = value;
   rich.add_details()->PackFrom(info);
 
   // Internal errors keep their detail in the logs, not in the answer to the client.

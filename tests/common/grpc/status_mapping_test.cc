@@ -37,6 +37,17 @@ TEST(StatusMapping, FieldViolationsBecomeBadRequestDetails) {
   EXPECT_EQ(info.domain(), "contacts.telemarketing");
 }
 
+TEST(StatusMapping, ReasonMetadataIsCarriedInErrorInfo) {
+  absl::Status refused = WithReason(absl::FailedPreconditionError("owned by region gd"),
+                                    "NOT_OWNER", {{"owner_region_id", "gd"}});
+  grpc::Status status = ToGrpcStatus(refused, "contacts.telemarketing");
+  google::rpc::ErrorInfo info;
+  ASSERT_TRUE(Details(status).details(0).UnpackTo(&info));
+  EXPECT_EQ(info.reason(), "NOT_OWNER");
+  ASSERT_EQ(info.metadata().count("owner_region_id"), 1u);
+  EXPECT_EQ(info.metadata().at("owner_region_id"), "gd");
+}
+
 TEST(StatusMapping, ReasonIsCarriedInErrorInfo) {
   absl::Status refused =
       WithReason(absl::FailedPreconditionError("campaign has no approved script"), "SCRIPT_NOT_APPROVED");
