@@ -107,6 +107,51 @@ TEST_F(SegmentsEndToEnd, BadFiltersAreInvalidArgumentWithAFieldViolationNamingTh
   EXPECT_EQ(violations["request_id"], "required");
 }
 
+// attr.<key> names a defined custom attribute and is compared with its type (R1, R8).
+TEST_F(SegmentsEndToEnd, CustomAttributesInFiltersFollowTheirDefinitions) {
+  const std::string key = testing::UniqueName("tier");
+  auto validate = [&](const std::string& filter) {
+    grpc::ClientContext context;
+    v1::ValidateSegmentFilterRequest request;
+    request.set_filter(filter);
+    v1::ValidateSegmentFilterResponse response;
+    return stub_->ValidateSegmentFilter(&context, request, &response);
+  };
+  grpc::Status status = validate("attr." + key + " = \"gold\"");
+  ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(testing::FieldViolations(status)["filter"].find("'" + key + "'"), std::string::npos)
+      << status.error_message();
+
+  grpc::ClientContext define_context;
+  v1::CreateAttributeDefinitionRequest define;
+  define.set_request_id(testing::UniqueName("define"));
+  v1::AttributeDefinition* d = define.mutable_attribute_definition();
+  d->set_attribute_key(key);
+  d->set_display_name("等级");
+  d->set_type(v1::ATTRIBUTE_TYPE_ENUM);
+  d->add_allowed_values("silver");
+  d->add_allowed_values("gold");
+  v1::CreateAttributeDefinitionResponse defined;
+  ASSERT_TRUE(stub_->CreateAttributeDefinition(&define_context, define, &defined).ok());
+
+  EXPECT_TRUE(validate("attr." + key + " = \"gold\"").ok());
+  status = validate("attr." + key + " = \"platinum\"");
+  ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(testing::FieldViolations(status)["filter"].find("\"silver\", \"gold\""),
+            std::string::npos)
+      << status.error_message();
+
+  grpc::ClientContext create_context;
+  v1::CreateSegmentRequest create;
+  create.set_request_id(testing::UniqueName("seg"));
+  create.mutable_segment()->set_display_name("numbers for an enum");
+  create.mutable_segment()->set_filter("attr." + key + " > 3");
+  v1::CreateSegmentResponse created;
+  status = stub_->CreateSegment(&create_context, create, &created);
+  ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(testing::FieldViolations(status).count("segment.filter"), 1u);
+}
+
 TEST_F(SegmentsEndToEnd, EvaluateASegmentIntoAListAndPageThroughItsMembers) {
   std::set<std::string> wanted;
   for (int i = 0; i < 5; ++i) {

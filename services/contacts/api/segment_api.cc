@@ -13,7 +13,9 @@
 #include "services/common/grpc/page_token.h"
 #include "services/common/grpc/proto_conversions.h"
 #include "services/common/grpc/request_fingerprint.h"
+#include "services/contacts/api/attribute_mapping.h"
 #include "services/contacts/domain/segment_filter.h"
+#include "services/contacts/domain/segment_filter_attributes.h"
 
 namespace tmk::contacts {
 namespace v1 = telemarketing::contacts::v1;
@@ -62,6 +64,18 @@ std::optional<segment::FilterNode> ParseFilter(const std::string& field, const s
     return std::nullopt;
   }
   return std::move(parsed.root);
+}
+
+// The filter's custom attributes against their definitions (R1): a violation on `field` when one
+// is undefined or compared with a literal of another type.
+absl::Status CheckAttributes(pqxx::work& tx, const AttributeDefinitionStore& definitions,
+                             const std::string& field, const segment::FilterNode& filter) {
+  std::vector<std::string> keys = segment::FilterAttributeKeys(filter);
+  if (keys.empty()) return absl::OkStatus();
+  absl::Status checked =
+      segment::CheckFilterAttributes(filter, LoadDefinitions(tx, definitions, keys));
+  if (checked.ok()) return checked;
+  return InvalidField(field, std::string(checked.message()));
 }
 
 absl::Status ReusedRequestId() {
@@ -115,9 +129,14 @@ absl::Status SegmentApi::ValidateSegmentFilter(const auth::Principal& who,
   absl::StatusOr<SqlCondition> condition = CompileSegmentFilter(*filter, at);
   if (!condition.ok()) return InvalidField("filter", std::string(condition.status().message()));
   response.set_normalized_filter(segment::PrintSegmentFilter(*filter));
-  if (!request.count_matches()) return absl::OkStatus();
   return runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-    response.set_matching_customer_count(store_.CountMatches(tx, *condition));
+    if (absl::Status attributes = CheckAttributes(tx, definitions_, "filter", *filter);
+        !attributes.ok()) {
+      return attributes;
+    }
+    if (request.count_matches()) {
+      response.set_matching_customer_count(store_.CountMatches(tx, *condition));
+    }
     return absl::OkStatus();
   });
 }
@@ -165,6 +184,10 @@ absl::Status SegmentApi::CreateSegment(const auth::Principal& who,
       if (!stored) return absl::InternalError("idempotency record without its segment");
       *response.mutable_segment() = stored->segment;
       return absl::OkStatus();
+    }
+    if (absl::Status attributes = CheckAttributes(tx, definitions_, "segment.filter", *filter);
+        !attributes.ok()) {
+      return attributes;
     }
     store_.InsertSegment(tx, segment);
     store_.SaveRequest(tx, request.request_id(),
@@ -264,6 +287,12 @@ absl::Status SegmentApi::UpdateSegment(const auth::Principal& who,
       if (!stored) return absl::InternalError("idempotency record without its segment");
       *response.mutable_segment() = stored->segment;
       return absl::OkStatus();
+    }
+    if (filter) {
+      if (absl::Status attributes = CheckAttributes(tx, definitions_, "segment.filter", *filter);
+          !attributes.ok()) {
+        return attributes;
+      }
     }
     auto stored = store_.FindSegment(tx, in.segment_id(), /*for_update=*/true);
     if (!stored || stored->deleted) {

@@ -3,6 +3,7 @@
 // Filters are parsed in domain/segment_filter.h; SQL lives in store/segment_store.h.
 #include "services/common/auth/principal.h"
 #include "services/common/server/service_runtime.h"
+#include "services/contacts/store/attribute_definition_store.h"
 #include "services/contacts/store/segment_store.h"
 #include "telemarketing/contacts/v1/contacts_service.pb.h"
 
@@ -49,6 +50,7 @@ class SegmentApi {
  private:
   server::ServiceRuntime& runtime_;
   SegmentStore store_;
+  AttributeDefinitionStore definitions_;
 };
 
 }  // namespace tmk::contacts

@@ -7,6 +7,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "services/contacts/domain/attribute_definition.h"
 
 namespace tmk::contacts::segment {
 
@@ -181,16 +182,6 @@ std::string Describe(const Token& t) {
     default:
       return absl::StrCat("'", t.text, "'");
   }
-}
-
-bool IsAttributeKey(std::string_view key) {
-  if (key.empty() || key.size() > 64 || !std::islower(static_cast<unsigned char>(key[0]))) {
-    return false;
-  }
-  for (char c : key) {
-    if (!(std::islower(static_cast<unsigned char>(c)) || IsDigit(c) || c == '_')) return false;
-  }
-  return true;
 }
 
 bool IsTag(std::string_view tag) {
