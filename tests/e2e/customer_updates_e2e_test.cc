@@ -254,5 +254,33 @@ TEST_F(CustomerUpdatesEndToEnd, ListSearchLookupAndBatchGetFindTheCustomer) {
   ASSERT_EQ(got.missing_customer_ids_size(), 1);
 }
 
+// Erasure is for administrators and integrators (R6): an agent or a supervisor is refused and
+// nothing is erased.
+TEST_F(CustomerUpdatesEndToEnd, OnlyAdministratorsAndIntegratorsErase) {
+  v1::Customer created = Create("郑敏", "139 3100 0077");
+  for (const char* role : {"agent", "supervisor"}) {
+    v1::DeleteCustomerRequest request;
+    request.set_request_id(testing::UniqueName("erase"));
+    request.set_customer_id(created.customer_id());
+    v1::DeleteCustomerResponse response;
+    EXPECT_EQ(stub_->DeleteCustomer(As(role).get(), request, &response).error_code(),
+              grpc::StatusCode::PERMISSION_DENIED)
+        << role;
+  }
+  v1::GetCustomerRequest get;
+  get.set_customer_id(created.customer_id());
+  v1::GetCustomerResponse still;
+  ASSERT_TRUE(stub_->GetCustomer(As("admin").get(), get, &still).ok());
+
+  v1::DeleteCustomerRequest request;
+  request.set_request_id(testing::UniqueName("erase"));
+  request.set_customer_id(created.customer_id());
+  v1::DeleteCustomerResponse response;
+  grpc::Status erased = stub_->DeleteCustomer(As("integrator").get(), request, &response);
+  ASSERT_TRUE(erased.ok()) << erased.error_message();
+  EXPECT_EQ(stub_->GetCustomer(As("admin").get(), get, &still).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+}
+
 }  // namespace
 }  // namespace tmk

@@ -210,6 +210,7 @@ TEST_F(RegionsEndToEnd, CreatedInAMaskedInBProposedFromBAppliedInAAndReshared) {
     grpc::Status status = stub_b_->UpdateCustomer(&context, request, &response);
     EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
     EXPECT_EQ(testing::ErrorReason(status), "NOT_OWNER");
+    EXPECT_EQ(testing::ErrorMetadata(status)["owner_region_id"], *region_a_);
   }
 
   // Bad proposals, each refused with the field named; and A may not propose to itself.
@@ -390,6 +391,107 @@ TEST_F(RegionsEndToEnd, AProposalLearnedBeforeTheOwnersValueIsStale) {
   ASSERT_TRUE(Get(*stub_a_, created.customer_id(), owned).ok());
   EXPECT_EQ(owned.display_name(), "王小明");
   EXPECT_EQ(Proposal(*stub_a_, p.proposal_id()).state(), v1::PROPOSAL_STATE_REJECTED);
+}
+
+// The right to deletion (R6): only the owner erases, the erasure is idempotent and audited, the
+// last snapshot on the topic is a deleted marker without personal data, and B's replica goes.
+TEST_F(RegionsEndToEnd, ErasedByTheOwnerAndFromEveryReplica) {
+  const v1::Customer created = CreateInA(NewMobile());
+  ASSERT_FALSE(created.customer_id().empty());
+  const v1::Customer replica = ReplicaInB(created.customer_id(), [](const v1::Customer&) { return true; });
+  ASSERT_EQ(replica.customer_id(), created.customer_id()) << testing::Tail(b_->log_path());
+  testing::TopicReader snapshots(testing::KafkaBrokers(), "tm.contacts.v1");
+
+  auto erase = [](Stub& stub, const std::string& request_id, const std::string& customer_id,
+                  const std::string& etag) {
+    grpc::ClientContext context;
+    v1::DeleteCustomerRequest request;
+    request.set_request_id(request_id);
+    request.set_customer_id(customer_id);
+    request.set_etag(etag);
+    request.mutable_context()->set_reason("the customer asked to be erased");
+    v1::DeleteCustomerResponse response;
+    return stub.DeleteCustomer(&context, request, &response);
+  };
+  {  // bad input names its fields
+    grpc::Status status = erase(*stub_a_, "", "not-a-uuid", "");
+    ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    std::map<std::string, std::string> fields = testing::FieldViolations(status);
+    EXPECT_EQ(fields.count("request_id"), 1u);
+    EXPECT_EQ(fields.count("customer_id"), 1u);
+  }
+  {  // B holds a replica: only the owner erases
+    grpc::Status status = erase(*stub_b_, testing::UniqueName("erase"), created.customer_id(), "");
+    ASSERT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+    EXPECT_EQ(testing::ErrorReason(status), "NOT_OWNER");
+    EXPECT_EQ(testing::ErrorMetadata(status)["owner_region_id"], *region_a_);
+  }
+  {  // a stale etag erases nothing
+    grpc::Status status = erase(*stub_a_, testing::UniqueName("erase"), created.customer_id(), "1");
+    ASSERT_EQ(status.error_code(), grpc::StatusCode::ABORTED);
+    EXPECT_EQ(testing::ErrorReason(status), "ETAG_MISMATCH");
+    v1::Customer still;
+    ASSERT_TRUE(Get(*stub_a_, created.customer_id(), still).ok());
+  }
+  const std::string request_id = testing::UniqueName("erase");
+  grpc::Status erased = erase(*stub_a_, request_id, created.customer_id(), created.etag());
+  ASSERT_TRUE(erased.ok()) << erased.error_message();
+  EXPECT_TRUE(erase(*stub_a_, request_id, created.customer_id(), created.etag()).ok())
+      << "a retry of the same request answers like the first";
+  EXPECT_EQ(erase(*stub_a_, testing::UniqueName("erase"), created.customer_id(), "").error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  v1::Customer gone;
+  EXPECT_EQ(Get(*stub_a_, created.customer_id(), gone).error_code(), grpc::StatusCode::NOT_FOUND);
+
+  // B's replica is erased from the deleted marker.
+  grpc::Status in_b = Eventually<grpc::Status>(
+      [&] {
+        v1::Customer c;
+        return Get(*stub_b_, created.customer_id(), c);
+      },
+      [](const grpc::Status& s) { return s.error_code() == grpc::StatusCode::NOT_FOUND; });
+  EXPECT_EQ(in_b.error_code(), grpc::StatusCode::NOT_FOUND) << testing::Tail(b_->log_path());
+  for (const v1::Customer& found : LookupInB(created.contact_points(0).value())) {
+    EXPECT_NE(found.customer_id(), created.customer_id()) << "B still finds it by number";
+  }
+
+  // The marker carries no personal data.
+  std::vector<events::ConsumedEvent> seen = snapshots.ReadUntil(
+      [&](const std::vector<events::ConsumedEvent>& events) {
+        for (const auto& e : events) {
+          ev1::CustomerSnapshot s;
+          if (e.key == created.customer_id() && s.ParseFromString(e.payload) && s.deleted()) return true;
+        }
+        return false;
+      },
+      std::chrono::seconds(60));
+  ev1::CustomerSnapshot marker;
+  for (const auto& e : seen) {
+    ev1::CustomerSnapshot s;
+    if (e.key == created.customer_id() && s.ParseFromString(e.payload) && s.deleted()) marker = s;
+  }
+  ASSERT_TRUE(marker.deleted());
+  EXPECT_EQ(marker.region_id(), *region_a_);
+  EXPECT_EQ(marker.customer().customer_id(), created.customer_id());
+  EXPECT_TRUE(marker.customer().display_name().empty());
+  EXPECT_EQ(marker.customer().contact_points_size(), 0);
+  EXPECT_EQ(marker.customer().occupation(), "");
+  EXPECT_EQ(marker.phone_lookup_keys_size(), 0);
+
+  // Who erased and why stays in A's audit log.
+  grpc::ClientContext context;
+  v1::ListAccessAuditEntriesRequest audit;
+  audit.set_customer_id(created.customer_id());
+  v1::ListAccessAuditEntriesResponse entries;
+  ASSERT_TRUE(stub_a_->ListAccessAuditEntries(&context, audit, &entries).ok());
+  int erasures = 0;
+  for (const v1::AccessAuditEntry& entry : entries.entries()) {
+    if (entry.kind() != v1::ACCESS_KIND_ERASE) continue;
+    ++erasures;
+    EXPECT_EQ(entry.reason(), "the customer asked to be erased");
+    EXPECT_NE(entry.method().find("DeleteCustomer"), std::string::npos);
+  }
+  EXPECT_EQ(erasures, 1);
 }
 
 // Sharing the name from now on: A republishes its customers and B's replica shows it (R6).

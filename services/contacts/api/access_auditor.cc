@@ -80,4 +80,12 @@ void AccessAuditor::RecordHistory(pqxx::work& tx, const AuditedCall& call,
   Append(tx, call, {entry});
 }
 
+void AccessAuditor::RecordErasure(pqxx::work& tx, const AuditedCall& call,
+                                  const std::string& customer_id) const {
+  v1::AccessAuditEntry entry = Entry(call);
+  entry.set_customer_id(customer_id);
+  entry.set_kind(v1::ACCESS_KIND_ERASE);
+  Append(tx, call, {entry});
+}
+
 }  // namespace tmk::contacts

@@ -42,6 +42,8 @@ class AccessAuditor {
   // One HISTORY_READ entry naming the field paths whose old and new values were answered.
   void RecordHistory(pqxx::work& tx, const AuditedCall& call, const std::string& customer_id,
                      absl::Span<const telemarketing::contacts::v1::ProfileChange> answered) const;
+  // One ERASE entry: the customer's personal data is gone, who erased it and why stays.
+  void RecordErasure(pqxx::work& tx, const AuditedCall& call, const std::string& customer_id) const;
 
  private:
   telemarketing::contacts::v1::AccessAuditEntry Entry(const AuditedCall& call) const;

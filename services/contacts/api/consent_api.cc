@@ -38,6 +38,8 @@ namespace {
 constexpr char kTopic[] = "tm.contact-consent.v1";
 constexpr RoleSet kRecordsConsent{Role::kAgent, Role::kSupervisor, Role::kAdmin};
 constexpr RoleSet kManagesDnc{Role::kSupervisor, Role::kAdmin};
+// Dialing (role system) records a customer's refusal made on a call (R6); it never removes one.
+constexpr RoleSet kCreatesDnc{Role::kSupervisor, Role::kAdmin, Role::kSystem};
 constexpr RoleSet kReadsDnc{Role::kAgent, Role::kSupervisor, Role::kAdmin, Role::kIntegrator};
 constexpr RoleSet kChecksCallable{Role::kIntegrator, Role::kSupervisor, Role::kAdmin, Role::kAgent};
 // Roles that see full phone numbers in DNC entries; agents get masked ones (R6 minimisation).
@@ -66,10 +68,11 @@ absl::Status NotFound(const std::string& what, const std::string& id) {
 
 }  // namespace
 
-ConsentApi::ConsentApi(server::ServiceRuntime& runtime, const IdentifierCipher& cipher)
+ConsentApi::ConsentApi(server::ServiceRuntime& runtime, const IdentifierCipher& cipher,
+                       HybridLogicalClock& hlc)
     : runtime_(runtime),
       cipher_(cipher),
-      hlc_(runtime.context().clock, runtime.context().region),
+      hlc_(hlc),
       dnc_(cipher) {}
 
 absl::Status ConsentApi::RecordConsent(const auth::Principal& who,
@@ -121,7 +124,7 @@ absl::Status ConsentApi::RecordConsent(const auth::Principal& who,
     if (*owner != region) {
       return WithReason(absl::FailedPreconditionError(absl::StrCat(
                             "customer ", consent.customer_id(), " belongs to region ", *owner)),
-                        "NOT_OWNER");
+                        "NOT_OWNER", {{"owner_region_id", *owner}});
     }
     *consent.mutable_hlc() = grpcx::ToProtoHlc(hlc_.Now());
     consents_.Insert(tx, consent, request.request_id(), fingerprint);
@@ -204,7 +207,7 @@ absl::Status ConsentApi::CreateDncEntry(const auth::Principal& who,
                                         const v1::CreateDncEntryRequest& request,
                                         v1::CreateDncEntryResponse& response) {
   const std::string& region = runtime_.context().region;
-  if (absl::Status allowed = auth::Authorize(who, kManagesDnc, region, "manage do-not-call entries");
+  if (absl::Status allowed = auth::Authorize(who, kCreatesDnc, region, "manage do-not-call entries");
       !allowed.ok()) {
     return allowed;
   }

@@ -14,7 +14,9 @@ namespace tmk::contacts {
 
 class ConsentApi {
  public:
-  ConsentApi(server::ServiceRuntime& runtime, const IdentifierCipher& cipher);
+  // `hlc`: the region's clock (R32), which consents and DNC changes are stamped with.
+  ConsentApi(server::ServiceRuntime& runtime, const IdentifierCipher& cipher,
+             HybridLogicalClock& hlc);
 
   absl::Status RecordConsent(const auth::Principal& who,
       const telemarketing::contacts::v1::RecordConsentRequest& request,
@@ -41,7 +43,7 @@ class ConsentApi {
  private:
   server::ServiceRuntime& runtime_;
   const IdentifierCipher& cipher_;  // numbers are matched by blind index (R6)
-  HybridLogicalClock hlc_;
+  HybridLogicalClock& hlc_;
   ConsentStore consents_;
   DncStore dnc_;
 };

@@ -30,9 +30,9 @@ class ContactsService final : public v1::ContactsService::CallbackService {
                   HybridLogicalClock& hlc, std::function<void()> sharing_changed)
       : runtime_(runtime),
         customers_(runtime, cipher, hlc),
-        consent_(runtime, cipher),
+        consent_(runtime, cipher, hlc),
         segments_(runtime),
-        imports_(runtime, cipher),
+        imports_(runtime, cipher, hlc),
         audit_(runtime),
         sharing_(runtime, hlc, std::move(sharing_changed)),
         proposals_(runtime, cipher, hlc),
@@ -54,6 +54,11 @@ class ContactsService final : public v1::ContactsService::CallbackService {
                                  const v1::UpdateCustomerRequest* request,
                                  v1::UpdateCustomerResponse* response) override {
     return Audited(context, &CustomerApi::UpdateCustomer, request, response);
+  }
+  grpc::ServerUnaryReactor* DeleteCustomer(grpc::CallbackServerContext* context,
+                                 const v1::DeleteCustomerRequest* request,
+                                 v1::DeleteCustomerResponse* response) override {
+    return Audited(context, &CustomerApi::DeleteCustomer, request, response);
   }
   grpc::ServerUnaryReactor* BatchGetCustomers(grpc::CallbackServerContext* context,
                                  const v1::BatchGetCustomersRequest* request,

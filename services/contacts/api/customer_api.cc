@@ -16,11 +16,6 @@ namespace v1 = telemarketing::contacts::v1;
 using auth::Role;
 using auth::RoleSet;
 
-namespace {
-
-
-}  // namespace
-
 CustomerApi::CustomerApi(server::ServiceRuntime& runtime, const IdentifierCipher& cipher,
                          HybridLogicalClock& hlc)
     : runtime_(runtime),

@@ -5,6 +5,7 @@
 // address for it.
 #include "services/common/auth/principal.h"
 #include "services/common/core/hlc.h"
+#include "services/common/pg/request_records.h"
 #include "services/common/server/service_runtime.h"
 #include "services/contacts/api/access_auditor.h"
 #include "services/contacts/api/customer_change_writer.h"
@@ -30,6 +31,10 @@ class CustomerApi {
   absl::Status UpdateCustomer(const auth::Principal& who, const std::string& peer,
                   const telemarketing::contacts::v1::UpdateCustomerRequest& request,
                   telemarketing::contacts::v1::UpdateCustomerResponse& response);
+  // Erases an owned customer (R6 right to deletion): see customer_erasure.cc.
+  absl::Status DeleteCustomer(const auth::Principal& who, const std::string& peer,
+                  const telemarketing::contacts::v1::DeleteCustomerRequest& request,
+                  telemarketing::contacts::v1::DeleteCustomerResponse& response);
   absl::Status BatchGetCustomers(const auth::Principal& who, const std::string& peer,
                   const telemarketing::contacts::v1::BatchGetCustomersRequest& request,
                   telemarketing::contacts::v1::BatchGetCustomersResponse& response);
@@ -52,6 +57,7 @@ class CustomerApi {
   CustomerStore customers_;
   CustomerHistoryStore history_;
   AttributeDefinitionStore definitions_;
+  pg::RequestRecords requests_;
   CustomerChangeWriter writer_;
   AccessAuditor auditor_;
 };

@@ -17,11 +17,19 @@ ChangeAuthor AuthorOf(const auth::Principal& who, const std::string& region,
                       const telemarketing::common::v1::ChangeContext& context) {
   ChangeAuthor author;
   author.actor = grpcx::ActorOf(who, region);
+  // R3: a service forwarding an agent's wrap-up names the agent; only a service may (actor.proto).
+  if (who.HasRole(auth::Role::kSystem) && !context.on_behalf_of_agent_id().empty()) {
+    author.actor.set_actor_id(context.on_behalf_of_agent_id());
+    author.actor.set_role(telemarketing::common::v1::ROLE_AGENT);
+  }
   author.call_id = context.call_id();
   author.campaign_id = context.campaign_id();
   author.reason = context.reason();
   author.origin = auth::HasAnyRole(who, {auth::Role::kAgent}) ? v1::CHANGE_ORIGIN_AGENT
                                                                : v1::CHANGE_ORIGIN_API;
+  if (who.HasRole(auth::Role::kSystem) && !context.call_id().empty()) {
+    author.origin = v1::CHANGE_ORIGIN_CALL_OUTCOME;
+  }
   return author;
 }
 
@@ -30,7 +38,7 @@ absl::Status CheckOwned(const v1::Customer& customer, const std::string& region)
   return WithReason(absl::FailedPreconditionError(absl::StrCat(
                         "customer ", customer.customer_id(), " is owned by region '",
                         customer.region_id(), "'; send ProposeCustomerUpdate to the owner instead")),
-                    "NOT_OWNER");
+                    "NOT_OWNER", {{"owner_region_id", customer.region_id()}});
 }
 
 void StampStatus(const std::string& call_id, TimePoint now, v1::ContactPoint& point) {

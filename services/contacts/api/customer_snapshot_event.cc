@@ -107,4 +107,16 @@ events::OutboundEvent CustomerSnapshotEvent(pqxx::work& tx, const v1::Customer& 
                                source.LookupKeys(tx, customer.customer_id()), region, clock);
 }
 
+events::OutboundEvent CustomerErasedEvent(const std::string& customer_id, std::string_view region,
+                                          HlcTimestamp erased_at, const Clock& clock) {
+  telemarketing::events::v1::CustomerSnapshot snapshot;
+  snapshot.mutable_customer()->set_customer_id(customer_id);
+  snapshot.mutable_customer()->set_region_id(std::string(region));
+  snapshot.set_region_id(std::string(region));
+  *snapshot.mutable_hlc() = grpcx::ToProtoHlc(erased_at);
+  snapshot.set_deleted(true);
+  return events::MakeEvent(kCustomerSnapshotTopic, customer_id, "customers/" + customer_id,
+                           snapshot, clock);
+}
+
 }  // namespace tmk::contacts

@@ -68,4 +68,11 @@ events::OutboundEvent CustomerSnapshotEvent(pqxx::work& tx,
                                             const telemarketing::contacts::v1::Customer& customer,
                                             std::string_view region, const Clock& clock);
 
+// The last snapshot of an erased customer (R6 right to deletion): `deleted`, no personal data,
+// stamped `erased_at` so it orders after every earlier snapshot; replicas and projections erase
+// the customer. It stays the key's latest value after compaction, so a region that starts
+// reading later never sees the customer at all.
+events::OutboundEvent CustomerErasedEvent(const std::string& customer_id, std::string_view region,
+                                          HlcTimestamp erased_at, const Clock& clock);
+
 }  // namespace tmk::contacts

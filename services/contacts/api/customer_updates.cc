@@ -21,7 +21,6 @@ using auth::Role;
 
 namespace {
 
-
 // Gives the new contact points their normalised form, and keeps the id, creation time and (unless
 // the request sets one) the status of each point whose normalised value the customer already had.
 void ReconcileContactPoints(const v1::Customer& before,
@@ -87,8 +86,8 @@ absl::Status CustomerApi::UpdateCustomer(const auth::Principal& who, const std::
                                          v1::UpdateCustomerResponse& answer) {
   const std::string& region = runtime_.context().region;
   if (absl::Status allowed = auth::Authorize(
-          who, {Role::kAgent, Role::kSupervisor, Role::kAdmin, Role::kIntegrator}, region,
-          "update customers");
+          who, {Role::kAgent, Role::kSupervisor, Role::kAdmin, Role::kIntegrator, Role::kSystem},
+          region, "update customers");
       !allowed.ok()) {
     return allowed;
   }

@@ -139,10 +139,11 @@ class ImportApi::ImportReactor final : public grpc::ServerReadReactor<v1::Import
   absl::Status failure_;
 };
 
-ImportApi::ImportApi(server::ServiceRuntime& runtime, const IdentifierCipher& cipher)
+ImportApi::ImportApi(server::ServiceRuntime& runtime, const IdentifierCipher& cipher,
+                     HybridLogicalClock& hlc)
     : runtime_(runtime),
       cipher_(cipher),
-      hlc_(runtime.context().clock, runtime.context().region),
+      hlc_(hlc),
       store_(cipher) {}
 
 grpc::ServerReadReactor<v1::ImportCustomersRequest>* ImportApi::ImportCustomers(

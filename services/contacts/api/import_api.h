@@ -13,7 +13,9 @@ namespace tmk::contacts {
 
 class ImportApi {
  public:
-  ImportApi(server::ServiceRuntime& runtime, const IdentifierCipher& cipher);
+  // `hlc`: the region's clock (R32), which imported customers' versions are stamped with.
+  ImportApi(server::ServiceRuntime& runtime, const IdentifierCipher& cipher,
+            HybridLogicalClock& hlc);
 
   grpc::ServerReadReactor<telemarketing::contacts::v1::ImportCustomersRequest>* ImportCustomers(
       grpc::CallbackServerContext* context,
@@ -35,7 +37,7 @@ class ImportApi {
 
   server::ServiceRuntime& runtime_;
   const IdentifierCipher& cipher_;
-  HybridLogicalClock hlc_;
+  HybridLogicalClock& hlc_;
   ImportStore store_;
 };
 

@@ -177,6 +177,14 @@ void CustomerStore::WritePoints(pqxx::work& tx, const v1::Customer& customer, bo
   }
 }
 
+bool CustomerStore::Erase(pqxx::work& tx, const std::string& customer_id) const {
+  pqxx::result erased = tx.exec_params(
+      "DELETE FROM customers c WHERE c.customer_id = $1::uuid"
+      " AND NOT EXISTS (SELECT 1 FROM customer_replicas r WHERE r.customer_id = c.customer_id)",
+      customer_id);
+  return erased.affected_rows() == 1;
+}
+
 std::optional<CustomerStore::CreateRequest> CustomerStore::FindUpdateRequest(
     pqxx::work& tx, const std::string& request_id) const {
   pqxx::result rows = tx.exec_params(

@@ -38,6 +38,10 @@ class CustomerStore {
   // Rewrites the record and its searchable columns, and reconciles the contact points: points
   // whose id is gone are deleted, the others updated in place (ids kept) or inserted.
   void Update(pqxx::work& tx, const telemarketing::contacts::v1::Customer& customer) const;
+  // Erases an owned customer with everything that cascades from it: contact points, consents,
+  // change history, interactions and its idempotency records (R6 right to deletion). Returns
+  // false if there was no such owned customer.
+  bool Erase(pqxx::work& tx, const std::string& customer_id) const;
   std::optional<CreateRequest> FindUpdateRequest(pqxx::work& tx,
                                                  const std::string& request_id) const;
   void SaveUpdateRequest(pqxx::work& tx, const std::string& request_id,
