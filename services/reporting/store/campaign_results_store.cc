@@ -23,12 +23,13 @@ std::map<std::string, VariantSales> CampaignResultsStore::Sales(pqxx::work& tx,
     v.stage_current[row[1].as<int>()] = row[3].as<int64_t>();
   }
   for (const auto& row : tx.exec_params(
-           "SELECT variant_id, intention, count(*) FROM lead_progress WHERE campaign_id = $1"
+           "SELECT variant_id, intention, count(*), count(*) FILTER (WHERE contacts > 0)"
+           " FROM lead_progress WHERE campaign_id = $1"
            " AND first_time < " TM_PG_MICROS("$3")
            " AND latest_time >= " TM_PG_MICROS("$2") " GROUP BY 1, 2",
            campaign_id, from, to)) {
     VariantSales& v = out[row[0].as<std::string>()];
-    v.leads_reached += row[2].as<int64_t>();
+    v.leads_reached += row[3].as<int64_t>();
     if (row[1].as<int>() != 0) v.intention_current[row[1].as<int>()] = row[2].as<int64_t>();
   }
   for (const auto& row : tx.exec_params(

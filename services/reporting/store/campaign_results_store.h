@@ -16,7 +16,7 @@ struct VariantSales {
   // Stage number -> leads that ever entered it / are in it now.
   std::map<int, int64_t> stage_entered;
   std::map<int, int64_t> stage_current;
-  // Leads reached (with a wrap-up) in the period.
+  // Leads the dialer counted a contact with, wrapped up in the period.
   int64_t leads_reached = 0;
   // Current intention class -> leads.
   std::map<int, int64_t> intention_current;

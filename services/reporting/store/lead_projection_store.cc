@@ -17,11 +17,12 @@ void LeadProjectionStore::ApplyDisposition(pqxx::work& tx, const LeadDisposition
   tx.exec_params(
       "INSERT INTO lead_progress AS l (lead_id, campaign_id, variant_id, stages_entered, stage,"
       " intention, latest_time, latest_call, first_intention, first_time, first_call,"
-      " order_attempts, order_contacts)"
+      " order_attempts, order_contacts, contacts)"
       " VALUES ($1, $2, $3, $4, $5, $6, " TM_PG_MICROS("$7") ", $8, $6, " TM_PG_MICROS("$7")
-      ", $8, NULLIF($9, -1), NULLIF($10, -1))"
+      ", $8, NULLIF($9, -1), NULLIF($10, -1), $11)"
       " ON CONFLICT (lead_id) DO UPDATE SET"
       " stages_entered = l.stages_entered | EXCLUDED.stages_entered,"
+      " contacts = GREATEST(l.contacts, EXCLUDED.contacts),"
       " stage = CASE WHEN (EXCLUDED.latest_time, EXCLUDED.latest_call) > (l.latest_time, l.latest_call)"
       "   THEN EXCLUDED.stage ELSE l.stage END,"
       " intention = CASE WHEN (EXCLUDED.latest_time, EXCLUDED.latest_call) > (l.latest_time, l.latest_call)"
@@ -43,7 +44,7 @@ void LeadProjectionStore::ApplyDisposition(pqxx::work& tx, const LeadDisposition
       " variant_id = CASE WHEN (EXCLUDED.latest_time, EXCLUDED.latest_call) > (l.latest_time, l.latest_call)"
       "   THEN EXCLUDED.variant_id ELSE l.variant_id END",
       d.lead_id, d.campaign_id, d.variant_id, StageBit(d.stage) | StageBit(d.previous_stage),
-      d.stage, d.intention, ToMicros(d.time), d.call_id, attempts, contacts);
+      d.stage, d.intention, ToMicros(d.time), d.call_id, attempts, contacts, d.lead_contacts);
   if (d.previous_intention != d.intention) {
     tx.exec_params(
         "INSERT INTO intention_move_rollup (bucket_start, campaign_id, variant_id, from_class,"
