@@ -84,7 +84,8 @@ TEST_F(JwtVerifierTest, AcceptsBothAlgorithmsWhenBothKeysConfigured) {
 
 TEST_F(JwtVerifierTest, ParsesAllRolesAndIgnoresUnknownOnes) {
   nlohmann::json claims = ValidClaims();
-  claims["roles"] = {"agent", "supervisor", "qa_analyst", "admin", "integrator", "crm_user"};
+  claims["roles"] = {"agent",      "supervisor", "qa_analyst", "admin",
+                     "integrator", "system",     "crm_user"};
   claims["regions"] = nlohmann::json::array({"*"});
   absl::StatusOr<Principal> principal = Hs256Verifier().Verify(SignHs256(kSecret, claims));
   ASSERT_TRUE(principal.ok()) << principal.status();
