@@ -6,6 +6,7 @@
 #include <google/protobuf/util/time_util.h>
 #include <gtest/gtest.h>
 
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -23,12 +24,14 @@
 #include "services/dialing/api/wrap_up_events.h"
 #include "services/dialing/runtime/dialer_runtime.h"
 #include "services/dialing/store/agent_store.h"
+#include "services/dialing/store/call_store.h"
 #include "services/dialing/store/campaign_projection_store.h"
 #include "services/dialing/store/campaign_runtime_store.h"
 #include "services/dialing/store/time_columns.h"
 #include "services/dialing/telephony/simulated_agents.h"
 #include "services/dialing/telephony/simulated_telephony.h"
 #include "services/dialing/telephony/virtual_time_scheduler.h"
+#include "telemarketing/events/v1/call_events.pb.h"
 #include "telemarketing/events/v1/campaigns_events.pb.h"
 #include "tests/dialing/store/dialing_store_fixture.h"
 
@@ -147,7 +150,7 @@ class DialerFloorTest : public DialingStoreTest {
   void StartDialer(const SimulationProfile& profile = {}) {
     telephony_ = *SimulatedTelephony::Create(scheduler_, profile);
     runtime_ = std::make_unique<DialerRuntime>(*pool_, scheduler_, *telephony_, sessions_,
-                                               *hopper_, ledger_, projection_, DialerSettings{});
+                                               *hopper_, ledger_, projection_, dialer_settings_);
     absl::Status started = runtime_->Start();
     ASSERT_TRUE(started.ok()) << started;
   }
@@ -188,6 +191,11 @@ class DialerFloorTest : public DialingStoreTest {
     request.set_request_id(NewId());
     v1::Call call;
     absl::Status done = pool_->Transact([&](pqxx::work& tx) -> absl::Status {
+      // An inbound call no cross-sell attached to a campaign takes a service outcome (R18).
+      std::optional<CallRow> held = CallStore().Find(tx, call_id);
+      if (held && held->call.campaign_id().empty()) {
+        request.set_disposition_code("SERVICE_RESOLVED");
+      }
       absl::StatusOr<v1::SubmitDispositionResponse> r = wrap_up_.Submit(tx, request, "agent");
       if (!r.ok()) return r.status();
       call = r->call();
@@ -196,6 +204,22 @@ class DialerFloorTest : public DialingStoreTest {
     EXPECT_TRUE(done.ok()) << done;
     ++wrap_ups_;
     if (done.ok()) runtime_->WrappedUp(call);
+  }
+
+  // Every CallEvent in the outbox, by call, in sequence order.
+  std::map<std::string, std::vector<telemarketing::events::v1::CallEvent>> Events() {
+    std::map<std::string, std::vector<telemarketing::events::v1::CallEvent>> out;
+    EXPECT_TRUE(Run([&](pqxx::work& tx) {
+                  for (const pqxx::row& row :
+                       tx.exec("SELECT payload FROM outbox WHERE topic = 'tm.calls.v1'"
+                               " AND event_type = 'telemarketing.events.v1.CallEvent'"
+                               " ORDER BY seq")) {
+                    telemarketing::events::v1::CallEvent e;
+                    EXPECT_TRUE(e.ParseFromString(pqxx::binarystring(row[0]).str()));
+                    out[e.call_id()].push_back(e);
+                  }
+                }).ok());
+    return out;
   }
 
   VirtualTimeScheduler scheduler_{FloorStart()};
@@ -207,6 +231,7 @@ class DialerFloorTest : public DialingStoreTest {
   WrapUpEvents wrap_events_{"t", scheduler_, hlc_};
   CallWrapUp wrap_up_{scheduler_, sessions_, ledger_, wrap_events_, projection_};
   std::unique_ptr<HopperFiller> hopper_;
+  DialerSettings dialer_settings_;  // the next StartDialer's
   std::unique_ptr<SimulatedTelephony> telephony_;
   std::unique_ptr<DialerRuntime> runtime_;
   std::unique_ptr<SimulatedAgents> agents_;

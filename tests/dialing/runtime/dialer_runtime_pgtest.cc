@@ -32,22 +32,6 @@ class DialerRuntimeTest : public testing::DialerFloorTest {
     return out;
   }
 
-  // Every CallEvent in the outbox, by call, in sequence order.
-  std::map<std::string, std::vector<ev::CallEvent>> Events() {
-    std::map<std::string, std::vector<ev::CallEvent>> out;
-    EXPECT_TRUE(Run([&](pqxx::work& tx) {
-                  for (const pqxx::row& row :
-                       tx.exec("SELECT payload FROM outbox WHERE topic = 'tm.calls.v1'"
-                               " AND event_type = 'telemarketing.events.v1.CallEvent'"
-                               " ORDER BY seq")) {
-                    ev::CallEvent e;
-                    EXPECT_TRUE(e.ParseFromString(pqxx::binarystring(row[0]).str()));
-                    out[e.call_id()].push_back(e);
-                  }
-                }).ok());
-    return out;
-  }
-
   std::map<std::string, int> AttemptsByLead() {
     std::map<std::string, int> out;
     EXPECT_TRUE(Run([&](pqxx::work& tx) {
