@@ -60,10 +60,12 @@ absl::StatusOr<int> OutboxRelay::RelayOnce() {
     // Take the oldest rows out of the outbox in one round trip. The delete is visible to nobody
     // until commit, and commit happens only after Kafka acknowledged every event, so a relay
     // dying here (or a broker refusing) simply leaves the rows where they were. SKIP LOCKED lets
-    // several replicas relay side by side without waiting on each other.
+    // several replicas relay side by side without waiting on each other. The batch is taken
+    // once (ARRAY(...) is an init plan) and deleted by key, so no plan — even one made on the
+    // stale statistics of a freshly bulk-loaded outbox — can re-run the locking subquery per row.
     pqxx::result rows = tx.exec_params(
-        "DELETE FROM outbox WHERE seq IN ("
-        " SELECT seq FROM outbox ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)"
+        "DELETE FROM outbox WHERE seq = ANY(ARRAY("
+        " SELECT seq FROM outbox ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED))"
         " RETURNING seq, event_id::text, topic, message_key, event_type, subject,"
         " (extract(epoch FROM occurred_at) * 1000000)::bigint, payload",
         options_.batch_size);
