@@ -1,6 +1,6 @@
 // Reporting on the dialer's own events (issue 6; R4, R26-R29, R31): one suite runs contacts,
 // campaigns, dialing (the fast real-time simulator) and reporting. An ACTIVE campaign's leads are
-// dialed progressively for agents who wrap up every call from their desktop streams, some with
+// power-dialed for agents who wrap up every call from their desktop streams, some with
 // orders, until a few dozen calls have ended; then the agents log out. As an integrator would, the
 // test reads tm.calls.v1, tm.agents.v1 and tm.orders.v1, counts the figures itself from the raw
 // events, waits until ReconcileEvents shows reporting consumed everything dialing's outbox
@@ -395,13 +395,29 @@ TEST_F(ReportingDialerEndToEnd, ReportsOfASimulatedFloorMatchCountsFromTheDialer
     ASSERT_TRUE(started.ok()) << started.error_message();
   }
 
+  // Power dialing, two calls per ready agent: at times more customers answer than agents are
+  // free, so some wait past 2 s or hang up unserved, and the abandon figures are exercised (R20).
+  dv1::UpdateCampaignRuntimeRequest power;
+  power.mutable_campaign_runtime()->set_campaign_id(campaign_id);
+  power.mutable_campaign_runtime()->set_dial_mode(common::DIAL_MODE_POWER);
+  power.mutable_campaign_runtime()->set_power_ratio(2.0);
+  power.mutable_update_mask()->add_paths("dial_mode");
+  power.mutable_update_mask()->add_paths("power_ratio");
+  power.set_request_id(testing::UniqueName("power"));
+  dv1::UpdateCampaignRuntimeResponse powered;
+  grpc::Status status = DialingFloorBuilder::Eventually(
+      [&] { return dialing_->UpdateCampaignRuntime(As("alice").get(), power, &powered); });
+  ASSERT_TRUE(status.ok()) << status.error_message();
+
   dv1::StartDialingRequest start;
   start.set_campaign_id(campaign_id);
   start.set_request_id(testing::UniqueName("start"));
   dv1::StartDialingResponse started;
-  grpc::Status status = DialingFloorBuilder::Eventually(
+  status = DialingFloorBuilder::Eventually(
       [&] { return dialing_->StartDialing(As("alice").get(), start, &started); });
   ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(started.campaign_runtime().dial_mode(), common::DIAL_MODE_POWER);
+  EXPECT_EQ(started.campaign_runtime().power_ratio(), 2.0);
 
   // The floor runs until some dozens of calls have ended (read as an integrator would).
   std::vector<events::ConsumedEvent> call_events;
