@@ -5,7 +5,7 @@
 //   - query latency of the SLA and campaign reports on the rollups against the same questions
 //     asked as plain SQL aggregates over a raw events table holding the same events (COPY), with
 //     both answers checked equal.
-//   reporting_benchmark [--events=N] [--rate=R] [--lag-seconds=S]
+//   reporting_benchmark [--events=N] [--rate=R] [--lag-seconds=S] [--batch=B]
 // Needs TM_TEST_PG_DSN and TM_TEST_KAFKA_BROKERS (scripts/dev-env env). Exits non-zero only when
 // an event was lost or the rollups disagree with the raw events.
 #include <gtest/gtest.h>
@@ -41,6 +41,7 @@ struct Settings {
   int64_t events = 1'000'000;
   int rate = 5000;
   int lag_seconds = 20;
+  int batch = ProjectionConsumer::kBatchEvents;  // as the reporting module consumes
 };
 Settings g_settings;
 
@@ -173,21 +174,33 @@ TEST_F(ReportingBenchmark, ConsumeRateLagAndQueriesAgainstRawEvents) {
   std::mutex lag_mu;
   std::vector<double> lags_ms;
   std::atomic<bool> measuring{false};
+  // The lag of an applied event: now (after its commit) less its send time.
+  auto applied = [&](const events::ConsumedEvent& event) {
+    absl::Time sent;
+    std::string error;
+    if (measuring && absl::ParseTime(absl::RFC3339_full, event.time, &sent, &error)) {
+      std::lock_guard<std::mutex> lock(lag_mu);
+      lags_ms.push_back(absl::ToDoubleMilliseconds(absl::Now() - sent));
+    }
+  };
+  // Batched as the reporting module consumes (one transaction per batch of what has arrived).
   auto consumer = events::EventConsumer::Create(
       kafka, tmk::testing::UniqueName("bench-reporting"),
       {prefix + "tm.calls.v1", prefix + "tm.agents.v1"},
       [&](const events::ConsumedEvent& event) {
         absl::Status status = projection.Handle(event);
-        if (status.ok() && measuring) {
-          absl::Time sent;
-          std::string error;
-          if (absl::ParseTime(absl::RFC3339_full, event.time, &sent, &error)) {
-            std::lock_guard<std::mutex> lock(lag_mu);
-            lags_ms.push_back(absl::ToDoubleMilliseconds(absl::Now() - sent));
-          }
-        }
+        if (status.ok()) applied(event);
         return status;
-      });
+      },
+      events::EventConsumer::Batching{
+          [&](const std::vector<events::ConsumedEvent>& batch) {
+            absl::Status status = projection.HandleBatch(batch);
+            if (status.ok()) {
+              for (const auto& event : batch) applied(event);
+            }
+            return status;
+          },
+          g_settings.batch});
   ASSERT_TRUE(consumer.ok()) << consumer.status();
   const auto consume_started = std::chrono::steady_clock::now();
   (*consumer)->Start();
@@ -366,6 +379,8 @@ int main(int argc, char** argv) {
       tmk::reporting::g_settings.rate = std::atoi(v);
     } else if (const char* v = value("--lag-seconds=")) {
       tmk::reporting::g_settings.lag_seconds = std::atoi(v);
+    } else if (const char* v = value("--batch=")) {
+      tmk::reporting::g_settings.batch = std::atoi(v);
     } else {
       std::fprintf(stderr, "unknown argument %s\n", argv[i]);
       return 2;

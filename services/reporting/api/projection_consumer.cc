@@ -68,81 +68,101 @@ bool ProjectionConsumer::Claim(pqxx::work& tx, const events::ConsumedEvent& even
 }
 
 absl::Status ProjectionConsumer::Handle(const events::ConsumedEvent& event) {
-  if (Is<ev1::CallEvent>(event)) return HandleCall(event);
-  if (Is<ev1::LeadsLoaded>(event)) return HandleLeadsLoaded(event);
-  if (Is<ev1::CampaignRuntimeChanged>(event)) return HandleRuntime(event);
-  if (Is<ev1::AgentEvent>(event)) return HandleAgent(event);
-  if (Is<ev1::OrderCaptured>(event) || Is<ev1::OrderStateChanged>(event)) return HandleOrder(event);
-  if (Is<ev1::CampaignSnapshot>(event)) return HandleCampaign(event);
-  // Counted for reconciliation, nothing projected (scripts, policies, newer types).
-  return pool_.Transact([&](pqxx::work& tx) {
-    Claim(tx, event);
-    return absl::OkStatus();
-  });
+  return ApplyAll(absl::MakeConstSpan(&event, 1));
 }
 
-absl::Status ProjectionConsumer::HandleCall(const events::ConsumedEvent& event) {
+absl::Status ProjectionConsumer::HandleBatch(const std::vector<events::ConsumedEvent>& batch) {
+  return ApplyAll(batch);
+}
+
+absl::Status ProjectionConsumer::ApplyAll(absl::Span<const events::ConsumedEvent> events) {
+  AfterCommits after;
+  absl::Status status = pool_.Transact([&](pqxx::work& tx) {
+    after.clear();  // a retried transaction starts over
+    for (const events::ConsumedEvent& event : events) {
+      if (absl::Status applied = Apply(tx, event, after); !applied.ok()) return applied;
+    }
+    return absl::OkStatus();
+  });
+  if (status.ok()) {
+    for (const AfterCommit& tell : after) tell();
+  }
+  return status;
+}
+
+absl::Status ProjectionConsumer::Apply(pqxx::work& tx, const events::ConsumedEvent& event,
+                                       AfterCommits& after) {
+  if (Is<ev1::CallEvent>(event)) return ApplyCall(tx, event, after);
+  if (Is<ev1::LeadsLoaded>(event)) return ApplyLeadsLoaded(tx, event);
+  if (Is<ev1::CampaignRuntimeChanged>(event)) return ApplyRuntime(tx, event, after);
+  if (Is<ev1::AgentEvent>(event)) return ApplyAgent(tx, event, after);
+  if (Is<ev1::OrderCaptured>(event) || Is<ev1::OrderStateChanged>(event)) {
+    return ApplyOrder(tx, event);
+  }
+  if (Is<ev1::CampaignSnapshot>(event)) return ApplyCampaign(tx, event, after);
+  // Counted for reconciliation, nothing projected (scripts, policies, newer types).
+  Claim(tx, event);
+  return absl::OkStatus();
+}
+
+absl::Status ProjectionConsumer::ApplyCall(pqxx::work& tx, const events::ConsumedEvent& event,
+                                           AfterCommits& after) {
   ev1::CallEvent call;
   if (absl::Status parsed = Parse(event, call); !parsed.ok()) return parsed;
   absl::StatusOr<CallStep> step = ToCallStep(call);
   if (!step.ok()) {
     return absl::InvalidArgumentError(absl::StrCat(step.status().message(), " (ce_id ", event.id, ")"));
   }
-  std::optional<CallFacts> after;
-  absl::Status status = pool_.Transact([&](pqxx::work& tx) -> absl::Status {
-    after.reset();
-    if (!Claim(tx, event)) return absl::OkStatus();
-    if (!calls_.AddStep(tx, call.call_id(), call.sequence(), event.payload)) {
-      return absl::OkStatus();  // the same step under another id
-    }
-    // Refold the call with and without the new step: the rollups move by the difference.
-    std::vector<CallStep> others;
-    for (const auto& [sequence, payload] : calls_.Steps(tx, call.call_id())) {
-      if (sequence == call.sequence()) continue;
-      ev1::CallEvent earlier;
-      if (!earlier.ParseFromString(payload)) return absl::DataLossError("stored call step unreadable");
-      absl::StatusOr<CallStep> s = ToCallStep(earlier);
-      if (!s.ok()) return absl::DataLossError("stored call step invalid");
-      others.push_back(*std::move(s));
-    }
-    std::optional<CallFacts> before;
-    if (!others.empty()) before = FoldCall(call.call_id(), others);
-    others.push_back(*step);
-    after = FoldCall(call.call_id(), std::move(others));
-    calls_.ApplyContributions(tx, ContributionChange(before ? &*before : nullptr, *after));
-    calls_.TrackOpen(tx, *after);
-    calls_.UpsertTimeline(tx, *after);
-    if (step->kind == StepKind::kDispositioned && !after->lead_id.empty()) {
-      leads_.ApplyDisposition(
-          tx, {after->lead_id, after->campaign_id, after->variant_id, after->call_id, step->time,
-               step->previous_stage, step->stage, step->previous_intention, step->intention,
-               !step->order_id.empty(), step->lead_attempts, step->lead_contacts});
-    }
-    return absl::OkStatus();
-  });
-  if (status.ok() && after) {
-    live_.ApplyCall(*after);
-    live_.Touch(step->time);
+  if (!Claim(tx, event)) return absl::OkStatus();
+  if (!calls_.AddStep(tx, call.call_id(), call.sequence(), event.payload)) {
+    return absl::OkStatus();  // the same step under another id
   }
-  return status;
+  // Refold the call with and without the new step: the rollups move by the difference.
+  std::vector<CallStep> others;
+  for (const auto& [sequence, payload] : calls_.Steps(tx, call.call_id())) {
+    if (sequence == call.sequence()) continue;
+    ev1::CallEvent earlier;
+    if (!earlier.ParseFromString(payload)) return absl::DataLossError("stored call step unreadable");
+    absl::StatusOr<CallStep> s = ToCallStep(earlier);
+    if (!s.ok()) return absl::DataLossError("stored call step invalid");
+    others.push_back(*std::move(s));
+  }
+  std::optional<CallFacts> before;
+  if (!others.empty()) before = FoldCall(call.call_id(), others);
+  others.push_back(*step);
+  CallFacts facts = FoldCall(call.call_id(), std::move(others));
+  calls_.ApplyContributions(tx, ContributionChange(before ? &*before : nullptr, facts));
+  calls_.TrackOpen(tx, facts);
+  calls_.UpsertTimeline(tx, facts);
+  if (step->kind == StepKind::kDispositioned && !facts.lead_id.empty()) {
+    leads_.ApplyDisposition(
+        tx, {facts.lead_id, facts.campaign_id, facts.variant_id, facts.call_id, step->time,
+             step->previous_stage, step->stage, step->previous_intention, step->intention,
+             !step->order_id.empty(), step->lead_attempts, step->lead_contacts});
+  }
+  after.push_back([this, facts = std::move(facts), time = step->time] {
+    live_.ApplyCall(facts);
+    live_.Touch(time);
+  });
+  return absl::OkStatus();
 }
 
-absl::Status ProjectionConsumer::HandleLeadsLoaded(const events::ConsumedEvent& event) {
+absl::Status ProjectionConsumer::ApplyLeadsLoaded(pqxx::work& tx,
+                                                  const events::ConsumedEvent& event) {
   ev1::LeadsLoaded loaded;
   if (absl::Status parsed = Parse(event, loaded); !parsed.ok()) return parsed;
   if (loaded.campaign_id().empty() || !loaded.has_occur_time()) {
     return absl::InvalidArgumentError(absl::StrCat("LeadsLoaded without campaign or time (ce_id ", event.id, ")"));
   }
-  return pool_.Transact([&](pqxx::work& tx) {
-    if (Claim(tx, event)) {
-      leads_.AddLeadsLoaded(tx, loaded.campaign_id(), grpcx::FromProtoTime(loaded.occur_time()),
-                            loaded.created());
-    }
-    return absl::OkStatus();
-  });
+  if (Claim(tx, event)) {
+    leads_.AddLeadsLoaded(tx, loaded.campaign_id(), grpcx::FromProtoTime(loaded.occur_time()),
+                          loaded.created());
+  }
+  return absl::OkStatus();
 }
 
-absl::Status ProjectionConsumer::HandleRuntime(const events::ConsumedEvent& event) {
+absl::Status ProjectionConsumer::ApplyRuntime(pqxx::work& tx, const events::ConsumedEvent& event,
+                                              AfterCommits& after) {
   ev1::CampaignRuntimeChanged changed;
   if (absl::Status parsed = Parse(event, changed); !parsed.ok()) return parsed;
   const std::string& campaign_id = changed.campaign_runtime().campaign_id();
@@ -150,80 +170,71 @@ absl::Status ProjectionConsumer::HandleRuntime(const events::ConsumedEvent& even
     return absl::InvalidArgumentError(absl::StrCat("CampaignRuntimeChanged without campaign or time (ce_id ", event.id, ")"));
   }
   const TimePoint time = grpcx::FromProtoTime(changed.occur_time());
-  bool fresh = false;
-  absl::Status status = pool_.Transact([&](pqxx::work& tx) {
-    fresh = Claim(tx, event);
-    if (fresh) {
-      campaigns_.UpsertRuntime(tx, campaign_id, time, changed.campaign_runtime().SerializeAsString());
-    }
-    return absl::OkStatus();
-  });
-  if (status.ok() && fresh) {
-    live_.ApplyRuntime(changed.campaign_runtime(), time);
+  if (!Claim(tx, event)) return absl::OkStatus();
+  campaigns_.UpsertRuntime(tx, campaign_id, time, changed.campaign_runtime().SerializeAsString());
+  after.push_back([this, runtime = changed.campaign_runtime(), time] {
+    live_.ApplyRuntime(runtime, time);
     live_.Touch(time);
-  }
-  return status;
+  });
+  return absl::OkStatus();
 }
 
-absl::Status ProjectionConsumer::HandleAgent(const events::ConsumedEvent& event) {
+absl::Status ProjectionConsumer::ApplyAgent(pqxx::work& tx, const events::ConsumedEvent& event,
+                                            AfterCommits& after) {
   ev1::AgentEvent agent;
   if (absl::Status parsed = Parse(event, agent); !parsed.ok()) return parsed;
   if (agent.agent_id().empty() || !agent.has_occur_time()) {
     return absl::InvalidArgumentError(absl::StrCat("AgentEvent without agent or time (ce_id ", event.id, ")"));
   }
   const TimePoint time = grpcx::FromProtoTime(agent.occur_time());
+  if (!Claim(tx, event)) return absl::OkStatus();
   std::optional<AgentCurrent> current;
-  bool fresh = false;
-  absl::Status status = pool_.Transact([&](pqxx::work& tx) {
-    current.reset();
-    fresh = Claim(tx, event);
-    if (!fresh) return absl::OkStatus();
-    switch (agent.change_case()) {
-      case ev1::AgentEvent::kStateChanged: {
-        const ev1::StateChanged& s = agent.state_changed();
-        AgentStateSpan span;
-        const auto duration = Millis(s.previous_state_duration().seconds() * 1000 +
-                                     s.previous_state_duration().nanos() / 1'000'000);
-        if (SpanOf(agent.region_id(), agent.agent_id(), static_cast<AgentState>(s.previous_state()),
-                   time, duration, span)) {
-          agents_.AddSpan(tx, span);
-        }
-        current = AgentCurrent{agent.agent_id(), agent.region_id(), s.state(), s.pause_reason(),
-                               s.call_id(), s.campaign_id(), time};
-        break;
+  switch (agent.change_case()) {
+    case ev1::AgentEvent::kStateChanged: {
+      const ev1::StateChanged& s = agent.state_changed();
+      AgentStateSpan span;
+      const auto duration = Millis(s.previous_state_duration().seconds() * 1000 +
+                                   s.previous_state_duration().nanos() / 1'000'000);
+      if (SpanOf(agent.region_id(), agent.agent_id(), static_cast<AgentState>(s.previous_state()),
+                 time, duration, span)) {
+        agents_.AddSpan(tx, span);
       }
-      case ev1::AgentEvent::kSessionStarted:
-        current = AgentCurrent{agent.agent_id(), agent.region_id(), dv1::AGENT_STATE_PAUSED, 0, "",
-                               "", time};
-        break;
-      case ev1::AgentEvent::kSessionEnded:
-        current = AgentCurrent{agent.agent_id(), agent.region_id(), dv1::AGENT_STATE_LOGGED_OUT, 0,
-                               "", "", time};
-        break;
-      case ev1::AgentEvent::kAgentUpdated: {
-        const dv1::Agent& a = agent.agent_updated().agent();
-        agents_.UpsertProfile(tx, agent.agent_id(), a.display_name(),
-                              a.agent_group_ids().empty() ? "" : a.agent_group_ids(0), a.revision());
-        break;
-      }
-      default:
-        break;
+      current = AgentCurrent{agent.agent_id(), agent.region_id(), s.state(), s.pause_reason(),
+                             s.call_id(), s.campaign_id(), time};
+      break;
     }
-    if (current) agents_.UpsertCurrent(tx, *current);
-    return absl::OkStatus();
-  });
-  if (!status.ok() || !fresh) return status;
-  if (current) live_.ApplyAgent(*current);
-  if (agent.has_agent_updated()) {
-    const dv1::Agent& a = agent.agent_updated().agent();
-    live_.ApplyAgentProfile(agent.agent_id(), a.display_name(),
-                            a.agent_group_ids().empty() ? "" : a.agent_group_ids(0));
+    case ev1::AgentEvent::kSessionStarted:
+      current = AgentCurrent{agent.agent_id(), agent.region_id(), dv1::AGENT_STATE_PAUSED, 0, "",
+                             "", time};
+      break;
+    case ev1::AgentEvent::kSessionEnded:
+      current = AgentCurrent{agent.agent_id(), agent.region_id(), dv1::AGENT_STATE_LOGGED_OUT, 0,
+                             "", "", time};
+      break;
+    case ev1::AgentEvent::kAgentUpdated: {
+      const dv1::Agent& a = agent.agent_updated().agent();
+      agents_.UpsertProfile(tx, agent.agent_id(), a.display_name(),
+                            a.agent_group_ids().empty() ? "" : a.agent_group_ids(0), a.revision());
+      break;
+    }
+    default:
+      break;
   }
-  live_.Touch(time);
-  return status;
+  if (current) agents_.UpsertCurrent(tx, *current);
+  after.push_back([this, current = std::move(current), agent = std::move(agent), time] {
+    if (current) live_.ApplyAgent(*current);
+    if (agent.has_agent_updated()) {
+      const dv1::Agent& a = agent.agent_updated().agent();
+      live_.ApplyAgentProfile(agent.agent_id(), a.display_name(),
+                              a.agent_group_ids().empty() ? "" : a.agent_group_ids(0));
+    }
+    live_.Touch(time);
+  });
+  return absl::OkStatus();
 }
 
-absl::Status ProjectionConsumer::HandleOrder(const events::ConsumedEvent& event) {
+absl::Status ProjectionConsumer::ApplyOrder(pqxx::work& tx, const events::ConsumedEvent& event) {
+
   dv1::Order order;
   std::string region;
   if (Is<ev1::OrderCaptured>(event)) {
@@ -253,13 +264,12 @@ absl::Status ProjectionConsumer::HandleOrder(const events::ConsumedEvent& event)
                  grpcx::FromProtoTime(order.create_time()),
                  grpcx::FromProtoTime(order.has_update_time() ? order.update_time() : order.create_time()),
                  OrderSummary(order)};
-  return pool_.Transact([&](pqxx::work& tx) {
-    if (Claim(tx, event)) orders_.Upsert(tx, fact);
-    return absl::OkStatus();
-  });
+  if (Claim(tx, event)) orders_.Upsert(tx, fact);
+  return absl::OkStatus();
 }
 
-absl::Status ProjectionConsumer::HandleCampaign(const events::ConsumedEvent& event) {
+absl::Status ProjectionConsumer::ApplyCampaign(pqxx::work& tx, const events::ConsumedEvent& event,
+                                               AfterCommits& after) {
   ev1::CampaignSnapshot snapshot;
   if (absl::Status parsed = Parse(event, snapshot); !parsed.ok()) return parsed;
   const std::string& campaign_id = snapshot.campaign().campaign_id();
@@ -267,14 +277,12 @@ absl::Status ProjectionConsumer::HandleCampaign(const events::ConsumedEvent& eve
     return absl::InvalidArgumentError(absl::StrCat("CampaignSnapshot without a campaign_id (ce_id ", event.id, ")"));
   }
   HlcTimestamp hlc{snapshot.hlc().wall_time_millis(), snapshot.hlc().logical(), snapshot.hlc().node()};
-  bool fresh = false;
-  absl::Status status = pool_.Transact([&](pqxx::work& tx) {
-    fresh = Claim(tx, event);
-    if (fresh) campaigns_.UpsertSnapshot(tx, campaign_id, hlc, event.payload);
-    return absl::OkStatus();
+  if (!Claim(tx, event)) return absl::OkStatus();
+  campaigns_.UpsertSnapshot(tx, campaign_id, hlc, event.payload);
+  after.push_back([this, campaign_id, name = snapshot.campaign().display_name()] {
+    live_.ApplyCampaignName(campaign_id, name);
   });
-  if (status.ok() && fresh) live_.ApplyCampaignName(campaign_id, snapshot.campaign().display_name());
-  return status;
+  return absl::OkStatus();
 }
 
 }  // namespace tmk::reporting

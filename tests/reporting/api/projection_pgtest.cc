@@ -1,7 +1,9 @@
 // The reporting projection on PostgreSQL (R26-R28): one generated set of events fed in order,
 // shuffled, and with every event delivered twice (half under a new ce_id, as a relay re-publish
 // would) gives identical projections, whose sums match counts computed independently from the
-// raw events; the inbox and consumption counts see every duplicate.
+// raw events; the inbox and consumption counts see every duplicate. Batches (one transaction for
+// many events, as the consumer applies a backlog) give the very same projection, and a batch
+// holding a malformed event writes nothing.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -21,13 +23,18 @@ using testing::CallEventSet;
 
 class ProjectionTest : public tmk::testing::PgSchemaTest {
  protected:
-  // Feeds `events` into this test's schema and dumps every projection table as text.
-  std::string Project(const std::vector<events::ConsumedEvent>& events) {
+  // Feeds `events` into this test's schema, one transaction per event (`batch` 1) or per
+  // `batch` events, and dumps every projection table as text.
+  std::string Project(const std::vector<events::ConsumedEvent>& events, size_t batch = 1) {
     ApplyServiceMigrations(Migrations());
     LiveFloor live;
     ProjectionConsumer consumer(*pool_, live);
-    for (const auto& e : events) {
-      absl::Status handled = consumer.Handle(e);
+    for (size_t i = 0; i < events.size(); i += batch) {
+      const auto first = events.begin() + static_cast<long>(i);
+      absl::Status handled =
+          batch == 1 ? consumer.Handle(*first)
+                     : consumer.HandleBatch({first, first + static_cast<long>(
+                                                            std::min(batch, events.size() - i))});
       EXPECT_TRUE(handled.ok()) << handled;
     }
     std::string dump;
@@ -92,6 +99,48 @@ TEST_F(ProjectionTest, OrderShuffleAndDuplicatesGiveIdenticalReportsMatchingTheR
   EXPECT_EQ(Scalar("SELECT sum(duplicates) FROM event_consumption"), std::to_string(same_id));
   EXPECT_EQ(Scalar("SELECT sum(consumed) FROM event_consumption"),
             std::to_string(doubled.size() - same_id));
+}
+
+TEST_F(ProjectionTest, BatchesGiveTheSameReportsAsSingleEvents) {
+  const CallEventSet set = testing::GenerateCallEvents({});
+  std::vector<events::ConsumedEvent> doubled = set.events;
+  // Redeliveries inside one batch and across batches, and re-publishes under new ids.
+  for (size_t i = 0; i < set.events.size(); i += 3) {
+    events::ConsumedEvent again = set.events[i];
+    if (i % 2 == 0) again.id += "-republished";
+    doubled.insert(doubled.begin() + static_cast<long>(std::mt19937(i)() % doubled.size()), again);
+  }
+  const std::string single = Project(doubled);
+  const std::string counts = Scalar(
+      "SELECT string_agg(t::text, E'\\n' ORDER BY t::text) FROM event_consumption t");
+  for (size_t batch : {2, 7, 100, 1000}) {
+    Fresh();
+    EXPECT_EQ(Project(doubled, batch), single) << "batches of " << batch;
+    EXPECT_EQ(Scalar("SELECT string_agg(t::text, E'\\n' ORDER BY t::text) FROM event_consumption t"),
+              counts)
+        << "batches of " << batch;
+  }
+}
+
+TEST_F(ProjectionTest, ABatchWithAMalformedEventWritesNothing) {
+  testing::CallEventSetOptions options;
+  options.calls = 20;
+  const CallEventSet set = testing::GenerateCallEvents(options);
+  std::vector<events::ConsumedEvent> batch(set.events.begin(), set.events.begin() + 30);
+  batch[17].payload = "not a protobuf";
+  ApplyServiceMigrations(Migrations());
+  LiveFloor live;
+  ProjectionConsumer consumer(*pool_, live);
+  absl::Status status = consumer.HandleBatch(batch);
+  EXPECT_TRUE(absl::IsInvalidArgument(status)) << status;
+  for (const char* table : {"call_step", "call_rollup", "agent_rollup", "event_consumption"}) {
+    EXPECT_EQ(Scalar(std::string("SELECT count(*) FROM ") + table), "0") << table;
+  }
+  // The consumer then applies them one by one: the malformed one alone is refused.
+  for (size_t i = 0; i < batch.size(); ++i) {
+    EXPECT_EQ(consumer.Handle(batch[i]).ok(), i != 17) << i;
+  }
+  EXPECT_EQ(Scalar("SELECT sum(consumed) FROM event_consumption"), "29");
 }
 
 }  // namespace
