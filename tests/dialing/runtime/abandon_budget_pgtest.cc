@@ -106,7 +106,8 @@ INSTANTIATE_TEST_SUITE_P(AutomaticModes, AbandonBudgetModeTest,
                          [](const auto& info) { return common::DialMode_Name(info.param); });
 
 // R20: a budget spent only in the 30-day window (nothing abandoned today) holds the campaign too,
-// and it resumes once those abandons leave the window.
+// and it resumes once those abandons leave the window; the runtime says COMPLIANCE_HOLD meanwhile
+// and each change is published.
 TEST_F(AbandonBudgetTest, SpentMonthBudgetHoldsUntilTheAbandonsLeaveTheWindow) {
   LoadLeads(3000);
   LogIn(10);
@@ -117,10 +118,18 @@ TEST_F(AbandonBudgetTest, SpentMonthBudgetHoldsUntilTheAbandonsLeaveTheWindow) {
   const CampaignFloor* floor = runtime_->Floor(testing::kCampaignId);
   ASSERT_NE(floor, nullptr);
   EXPECT_EQ(floor->ledger.Last24Hours().abandons, 0) << "the hold must come from 30 days alone";
+  runtime_->PublishStates(&runtime_events_);
+  scheduler_.RunUntil(testing::FloorStart() + minutes(1));
+  EXPECT_EQ(StoredState(), v1::DIALING_STATE_COMPLIANCE_HOLD) << "GetCampaignRuntime says why";
   DialUntil(testing::FloorStart() + hours(1));
   ExpectHeldThenResumed("30-day window");
   EXPECT_LE(*released_, testing::FloorStart() + minutes(12))
       << "held after the abandons left the 30-day window";
+  // The hold and its end, each published with the stored change (outbox); with a budget of one
+  // abandon at a time the campaign may be held again after an abandon, and released again.
+  EXPECT_GE(std::stoi(Scalar("SELECT count(*) FROM outbox WHERE event_type ="
+                             " 'telemarketing.events.v1.CampaignRuntimeChanged'")),
+            2);
 }
 
 }  // namespace

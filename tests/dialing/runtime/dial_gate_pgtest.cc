@@ -39,15 +39,6 @@ class DialGateTest : public testing::DialerFloorTest {
                 }).ok());
   }
 
-  // Every call the campaign placed: customer and creation time.
-  std::vector<v1::Call> Calls() {
-    std::vector<v1::Call> out;
-    EXPECT_TRUE(Run([&](pqxx::work& tx) {
-                  out = CallStore().List(tx, {testing::kCampaignId, "", "", ""}, 100000, "");
-                }).ok());
-    return out;
-  }
-
   std::set<std::string> CustomersCalled() {
     std::set<std::string> out;
     for (const v1::Call& c : Calls()) out.insert(c.customer_id());
@@ -120,7 +111,8 @@ TEST_F(DialGateTest, AbandonedElsewhereIsNotRedialedUnlessAnAgentIsReserved) {
 
 // R10, R20: the campaign calls until 21:00 in the customer's own time; leads still waiting in
 // the hopper when the window closes are not dialed, and customers whose local time is already
-// night (Shanghai, UTC+8) are never rung although their leads are loaded.
+// night (Shanghai, UTC+8) are never rung although their leads are loaded. The runtime then says
+// OUTSIDE_WINDOW, published once.
 TEST_F(DialGateTest, NoCallOutsideTheCustomersLocalWindowEvenWithLeadsWaiting) {
   const TimePoint closing = absl::ToChronoTime(
       absl::FromCivil(absl::CivilSecond(2026, 6, 10, 21, 0, 0), absl::UTCTimeZone()));
@@ -133,10 +125,16 @@ TEST_F(DialGateTest, NoCallOutsideTheCustomersLocalWindowEvenWithLeadsWaiting) {
   LogIn(4);
   Running(common::DIAL_MODE_POWER);
   StartDialer();
+  runtime_->PublishStates(&runtime_events_);
   StartAgents();
   scheduler_.RunUntil(closing - std::chrono::seconds(1));
   const std::string waiting = Scalar("SELECT count(*) FROM hopper");
+  EXPECT_EQ(StoredState(), v1::DIALING_STATE_RUNNING);
   scheduler_.RunUntil(closing + minutes(30));
+  EXPECT_EQ(StoredState(), v1::DIALING_STATE_OUTSIDE_WINDOW) << "GetCampaignRuntime says why";
+  EXPECT_EQ(Scalar("SELECT count(*) FROM outbox WHERE event_type ="
+                   " 'telemarketing.events.v1.CampaignRuntimeChanged'"),
+            "1");
 
   const std::vector<v1::Call> calls = Calls();
   ASSERT_GT(calls.size(), 10u) << "the window's last minutes were not dialed";

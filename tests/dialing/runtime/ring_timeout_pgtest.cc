@@ -35,11 +35,7 @@ class RingTimeoutTest : public testing::DialerFloorTest {
   // The ring durations of the unanswered calls created in [from, to).
   std::vector<int64_t> RingsBetween(TimePoint from, TimePoint to) {
     std::vector<int64_t> out;
-    std::vector<v1::Call> calls;
-    EXPECT_TRUE(Run([&](pqxx::work& tx) {
-                  calls = CallStore().List(tx, {testing::kCampaignId, "", "", ""}, 100000, "");
-                }).ok());
-    for (const v1::Call& c : calls) {
+    for (const v1::Call& c : Calls()) {
       const int64_t created = TimeUtil::TimestampToMicroseconds(c.create_time());
       if (created < Micros(from) || created >= Micros(to)) continue;
       EXPECT_EQ(c.outcome(), common::CALL_OUTCOME_NO_ANSWER);
