@@ -55,6 +55,12 @@ constexpr int64_t kAbandonConnectLimitMs = 2000;  // R20: answered, no agent wit
 
 int64_t Ms(const google::protobuf::Duration& d) { return TimeUtil::DurationToMilliseconds(d); }
 
+// `counts[key]`, 0 when absent.
+int64_t CountOf(const std::map<std::string, int64_t>& counts, const std::string& key) {
+  auto it = counts.find(key);
+  return it == counts.end() ? 0 : it->second;
+}
+
 // One agent at the desk (R19): logged in READY on the campaign, wrapping up each call that ends on
 // the desktop at once, every third with an order of one or two, the others NOT_NOW. The
 // simulator's SimulatedAgents do not wrap up through the runtime, so the test's agents do.
@@ -427,8 +433,9 @@ TEST_F(ReportingDialerEndToEnd, ReportsOfASimulatedFloorMatchCountsFromTheDialer
     for (const Events* events : std::initializer_list<const Events*>{&call_events, &more}) {
       for (const auto& e : *events) {
         ev1::CallEvent call;
-        if (e.type == ev1::CallEvent::descriptor()->full_name() && call.ParseFromString(e.payload) &&
-            call.campaign_id() == campaign_id && call.has_ended()) {
+        if (e.type == ev1::CallEvent::descriptor()->full_name() &&
+            call.ParseFromString(e.payload) && call.campaign_id() == campaign_id &&
+            call.has_ended()) {
           ended.insert(call.call_id());
         }
       }
@@ -508,7 +515,8 @@ TEST_F(ReportingDialerEndToEnd, ReportsOfASimulatedFloorMatchCountsFromTheDialer
   std::vector<ev1::AgentEvent> agent_changes;
   for (const auto& e : agent_events) {
     ev1::AgentEvent a;
-    if (e.source == dialing_source && a.ParseFromString(e.payload) && agent_ids.count(a.agent_id())) {
+    if (e.source == dialing_source && a.ParseFromString(e.payload) &&
+        agent_ids.count(a.agent_id())) {
       agent_changes.push_back(a);
     }
   }
@@ -580,8 +588,8 @@ TEST_F(ReportingDialerEndToEnd, ReportsOfASimulatedFloorMatchCountsFromTheDialer
   ASSERT_EQ(m.funnel_size(), 4);
   for (const rv1::FunnelStage& stage : m.funnel()) {
     auto entered = raw.leads_by_stage.find(stage.stage());
-    EXPECT_EQ(stage.leads_entered(),
-              entered == raw.leads_by_stage.end() ? 0 : static_cast<int64_t>(entered->second.size()))
+    const size_t leads = entered == raw.leads_by_stage.end() ? 0 : entered->second.size();
+    EXPECT_EQ(stage.leads_entered(), static_cast<int64_t>(leads))
         << common::SaleStage_Name(stage.stage());
   }
   std::map<int, int64_t> intentions;
@@ -614,12 +622,9 @@ TEST_F(ReportingDialerEndToEnd, ReportsOfASimulatedFloorMatchCountsFromTheDialer
                   state_ms[dv1::AGENT_STATE_READY] + state_ms[dv1::AGENT_STATE_PAUSED] +
                   state_ms[dv1::AGENT_STATE_RESERVED])
         << a.agent_id();
-    EXPECT_EQ(a.calls_handled(), raw.handled_by_agent.count(a.agent_id())
-                                     ? raw.handled_by_agent.at(a.agent_id()) : 0) << a.agent_id();
-    EXPECT_EQ(a.contacts(), raw.contacts_by_agent.count(a.agent_id())
-                                ? raw.contacts_by_agent.at(a.agent_id()) : 0) << a.agent_id();
-    EXPECT_EQ(a.orders(), raw.orders_by_agent.count(a.agent_id())
-                              ? raw.orders_by_agent.at(a.agent_id()) : 0) << a.agent_id();
+    EXPECT_EQ(a.calls_handled(), CountOf(raw.handled_by_agent, a.agent_id())) << a.agent_id();
+    EXPECT_EQ(a.contacts(), CountOf(raw.contacts_by_agent, a.agent_id())) << a.agent_id();
+    EXPECT_EQ(a.orders(), CountOf(raw.orders_by_agent, a.agent_id())) << a.agent_id();
   }
   EXPECT_EQ(assessed, agent_ids) << "every agent who worked the shift has a row";
 
@@ -644,7 +649,9 @@ TEST_F(ReportingDialerEndToEnd, ReportsOfASimulatedFloorMatchCountsFromTheDialer
     if (e.kind() == rv1::TIMELINE_ENTRY_KIND_CALL && calls.count(e.call_id())) {
       const auto& steps = calls.at(e.call_id()).steps;
       for (const auto& [sequence, step] : steps) {
-        if (step.has_ended()) EXPECT_EQ(Ms(e.talk_duration()), Ms(step.ended().talk_duration()));
+        if (step.has_ended()) {
+          EXPECT_EQ(Ms(e.talk_duration()), Ms(step.ended().talk_duration()));
+        }
         if (step.has_dispositioned()) {
           EXPECT_EQ(e.disposition_code(), step.dispositioned().disposition_code());
         }
@@ -652,10 +659,9 @@ TEST_F(ReportingDialerEndToEnd, ReportsOfASimulatedFloorMatchCountsFromTheDialer
     }
   }
   const auto& customer_calls = raw.calls_by_customer.at(customer_id);
-  EXPECT_EQ(timeline_calls, std::multiset<std::string>(customer_calls.begin(), customer_calls.end()));
-  const std::vector<std::string> no_orders;
-  const auto& customer_orders =
-      raw.orders_by_customer.count(customer_id) ? raw.orders_by_customer.at(customer_id) : no_orders;
+  EXPECT_EQ(timeline_calls,
+            std::multiset<std::string>(customer_calls.begin(), customer_calls.end()));
+  const auto& customer_orders = raw.orders_by_customer[customer_id];
   EXPECT_EQ(timeline_orders,
             std::multiset<std::string>(customer_orders.begin(), customer_orders.end()));
 
@@ -697,10 +703,8 @@ TEST_F(ReportingDialerEndToEnd, ReportsOfASimulatedFloorMatchCountsFromTheDialer
   const size_t orders_col = Column(agents_csv[0], "orders");
   for (size_t i = 1; i < agents_csv.size(); ++i) {
     const std::string& agent = agents_csv[i][agent_col];
-    EXPECT_EQ(agents_csv[i][handled_col],
-              std::to_string(raw.handled_by_agent.count(agent) ? raw.handled_by_agent.at(agent) : 0));
-    EXPECT_EQ(agents_csv[i][orders_col],
-              std::to_string(raw.orders_by_agent.count(agent) ? raw.orders_by_agent.at(agent) : 0));
+    EXPECT_EQ(agents_csv[i][handled_col], std::to_string(CountOf(raw.handled_by_agent, agent)));
+    EXPECT_EQ(agents_csv[i][orders_col], std::to_string(CountOf(raw.orders_by_agent, agent)));
   }
 }
 
