@@ -127,5 +127,44 @@ TEST_F(EventConsumerTest, AnUnapplicableEventIsSkippedNotRetriedForever) {
   EXPECT_EQ(calls.load(), 5);
 }
 
+// Batches: what has arrived is applied in one transaction; a batch that fails (here, one holding
+// a malformed event) is applied again event by event, so the bad one is skipped alone and every
+// other event is applied exactly once.
+TEST_F(EventConsumerTest, BatchesApplyInOneTransactionAndABadBatchFallsBackToSingleEvents) {
+  Publish(300);
+  std::atomic<int> calls{0}, no_failures{0};
+  auto is_bad = [](const ConsumedEvent& e) { return e.offset % 97 == 13; };
+  EventConsumer::Handler single = [&](const ConsumedEvent& e) -> absl::Status {
+    if (is_bad(e)) return absl::InvalidArgumentError("payload does not parse");
+    return ApplyingHandler(calls, no_failures)(e);
+  };
+  EventConsumer::Batching batching;
+  batching.max_events = 64;
+  batching.handler = [&](const std::vector<ConsumedEvent>& batch) -> absl::Status {
+    return pool_->Transact([&](pqxx::work& tx) -> absl::Status {
+      for (const ConsumedEvent& e : batch) {
+        if (is_bad(e)) return absl::InvalidArgumentError("payload does not parse");
+        if (ClaimInInbox(tx, group_, e)) {
+          tx.exec_params("INSERT INTO applied VALUES ($1, $2)", e.id, e.key);
+        }
+      }
+      return absl::OkStatus();
+    });
+  };
+  auto consumer = EventConsumer::Create(kafka_, group_, {topic_}, single, batching);
+  ASSERT_TRUE(consumer.ok()) << consumer.status();
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while ((*consumer)->handled() + (*consumer)->skipped() < 300 &&
+         std::chrono::steady_clock::now() < deadline) {
+    (*consumer)->PollOnce(200);
+  }
+  const long long bad = (*consumer)->skipped();
+  EXPECT_GT(bad, 0) << "some offsets hit the malformed pattern";
+  EXPECT_EQ((*consumer)->handled() + bad, 300);
+  EXPECT_GT((*consumer)->batches(), 0) << "clean batches were applied whole";
+  EXPECT_EQ(Scalar("SELECT count(*) FROM applied"), std::to_string(300 - bad));
+  EXPECT_EQ(Scalar("SELECT count(DISTINCT event_id) FROM applied"), std::to_string(300 - bad));
+}
+
 }  // namespace
 }  // namespace tmk::events
