@@ -123,7 +123,9 @@ class DialingModule final : public server::ServiceModule {
                  campaign_runtime_api_, order_cancel_api_, queue_api_, compliance_api_),
         preview_calls_(context.clock, sessions_, call_ledger_),
         agent_calls_(runtime_, sessions_, preview_calls_, DialerPortOf()),
-        desktop_(runtime_, session_api_, desktop_calls_, desktop_streams_, agent_calls_),
+        cross_sells_(runtime_, campaign_projection_store_, scripts_, &desktop_feed_),
+        desktop_(runtime_, session_api_, desktop_calls_, desktop_streams_, agent_calls_,
+                 cross_sells_),
         campaign_projection_(runtime_.pool(), campaign_projection_store_),
         contacts_projection_(runtime_.pool()) {}
 
@@ -188,6 +190,7 @@ class DialingModule final : public server::ServiceModule {
   DialingService dialing_;
   PreviewCalls preview_calls_;
   AgentCallApi agent_calls_;
+  CrossSellApi cross_sells_;  // offers of campaigns on inbound calls (R18)
   AgentDesktopService desktop_;
   CampaignProjectionConsumer campaign_projection_;
   ContactsProjectionConsumer contacts_projection_;
@@ -198,6 +201,7 @@ class DialingModule final : public server::ServiceModule {
   // campaigns there before the module reports started.
   absl::Status StartDialer() {
     dialer_.SetInbound(&inbound_);
+    dialer_.PublishStates(&runtime_events_);
     scheduler_.Start();
     dialer_started_ = true;
     dialer_.Post([this] {
@@ -252,7 +256,7 @@ class DialingModule final : public server::ServiceModule {
     return port;
   }
   void ApplyRuntime(const v1::CampaignRuntime& r) {
-    if (r.dialing_state() != v1::DIALING_STATE_RUNNING) return dialer_.Halt(r.campaign_id());
+    if (!IsDialing(r.dialing_state())) return dialer_.Halt(r.campaign_id());
     if (absl::Status run = dialer_.Run(r); !run.ok()) {
       log::Error("campaign runtime not applied",
                  {{"campaign_id", r.campaign_id()}, {"error", std::string(run.message())}});

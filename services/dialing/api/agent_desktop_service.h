@@ -1,9 +1,10 @@
 #pragma once
 // The agent's side of dialing over gRPC (R9, R11-R13, R19): log in, change state, log out, take
-// the desktop feed, dial previews, hang up and transfer, wrap up calls. Manual dialing and
-// cross-selling are not overridden yet, so they answer UNIMPLEMENTED.
+// the desktop feed, dial previews, hang up and transfer, wrap up calls. Manual dialing is not
+// overridden yet, so it answers UNIMPLEMENTED. Cross-sell on inbound calls (R18): OpenCrossSell.
 #include "services/common/server/service_runtime.h"
 #include "services/dialing/api/agent_call_api.h"
+#include "services/dialing/api/cross_sell_api.h"
 #include "services/dialing/api/desktop_call_api.h"
 #include "services/dialing/api/desktop_stream.h"
 #include "services/dialing/api/session_api.h"
@@ -17,9 +18,10 @@ class AgentDesktopService final
     : public telemarketing::dialing::v1::AgentDesktopService::CallbackService {
  public:
   AgentDesktopService(server::ServiceRuntime& runtime, SessionApi& sessions,
-                      DesktopCallApi& calls, DesktopStreams& streams, AgentCallApi& agent_calls)
+                      DesktopCallApi& calls, DesktopStreams& streams, AgentCallApi& agent_calls,
+                      CrossSellApi& cross_sells)
       : runtime_(runtime), sessions_(sessions), calls_(calls), streams_(streams),
-        agent_calls_(agent_calls) {}
+        agent_calls_(agent_calls), cross_sells_(cross_sells) {}
 
   grpc::ServerWriteReactor<v1::StreamDesktopResponse>* StreamDesktop(
       grpc::CallbackServerContext* context, const v1::StreamDesktopRequest* request) override {
@@ -76,6 +78,12 @@ class AgentDesktopService final
     return runtime_.calls().Delegate(context, agent_calls_, &AgentCallApi::TransferCall, request,
                                      response);
   }
+  grpc::ServerUnaryReactor* OpenCrossSell(grpc::CallbackServerContext* context,
+                                          const v1::OpenCrossSellRequest* request,
+                                          v1::OpenCrossSellResponse* response) override {
+    return runtime_.calls().Delegate(context, cross_sells_, &CrossSellApi::OpenCrossSell, request,
+                                     response);
+  }
 
   grpc::ServerUnaryReactor* SubmitDisposition(grpc::CallbackServerContext* context,
                                               const v1::SubmitDispositionRequest* request,
@@ -90,6 +98,7 @@ class AgentDesktopService final
   DesktopCallApi& calls_;
   DesktopStreams& streams_;
   AgentCallApi& agent_calls_;
+  CrossSellApi& cross_sells_;
 };
 
 }  // namespace tmk::dialing

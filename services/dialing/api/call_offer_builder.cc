@@ -3,9 +3,11 @@
 #include <google/protobuf/util/time_util.h>
 
 #include "absl/strings/str_cat.h"
+#include "services/common/grpc/proto_conversions.h"
 #include "services/common/log/logger.h"
 #include "services/dialing/api/campaign_wrap_up_rules.h"
 #include "services/dialing/api/lead_mapping.h"
+#include "services/dialing/api/service_call_wrap_up.h"
 #include "services/dialing/store/preview_store.h"
 
 namespace tmk::dialing {
@@ -92,7 +94,16 @@ absl::StatusOr<v1::CallOffer> CallOfferBuilder::Build(const auth::Principal& who
     History(tx, row->call.customer_id(), call_id, *offer.mutable_history());
     absl::StatusOr<CampaignWrapUpRules> rules =
         LoadWrapUpRules(tx, campaigns_, row->call.campaign_id());
-    if (rules.ok()) {
+    if (row->call.campaign_id().empty()) {  // an inbound service call (R18)
+      const std::vector<v1::DispositionChoice> service = ServiceDispositionChoices();
+      *offer.mutable_dispositions() = {service.begin(), service.end()};
+      // As of the moment the agent took the call.
+      const TimePoint taken = grpcx::FromProtoTime(row->call.has_agent_connect_time()
+                                                       ? row->call.agent_connect_time()
+                                                       : row->call.create_time());
+      const std::vector<v1::CrossSellOffer> offers = cross_sells_.For(tx, row->call, taken);
+      *offer.mutable_cross_sell_offers() = {offers.begin(), offers.end()};
+    } else if (rules.ok()) {
       for (const cv1::Disposition& d : rules->snapshot.disposition_set().dispositions()) {
         if (d.retired()) continue;
         v1::DispositionChoice* choice = offer.add_dispositions();
@@ -139,6 +150,7 @@ void CallOfferBuilder::Decorate(const auth::Principal& who, const std::string& c
     log::Warn("offer without the customer card",
               {{"call_id", call_id}, {"error", std::string(customer.status().message())}});
   }
+  if (campaign_id.empty()) return;  // a service call has no script until a cross-sell (R18)
   absl::StatusOr<cv1::RenderedScript> rendered = scripts_.Render(who, campaign_id, customer_id);
   if (rendered.ok()) {
     script = ToDesktopScript(*rendered);

@@ -11,6 +11,7 @@
 #include "services/common/auth/principal.h"
 #include "services/common/pg/pg_pool.h"
 #include "services/contacts/client/customer_directory.h"
+#include "services/dialing/api/cross_sell_offers.h"
 #include "services/dialing/api/script_renderer.h"
 #include "services/dialing/store/call_store.h"
 #include "services/dialing/store/campaign_projection_store.h"
@@ -23,7 +24,8 @@ class CallOfferBuilder {
  public:
   CallOfferBuilder(pg::PgPool& pool, const CampaignProjectionStore& campaigns,
                    contacts_client::CustomerDirectory& customers, ScriptRenderer& scripts)
-      : pool_(pool), campaigns_(campaigns), customers_(customers), scripts_(scripts) {}
+      : pool_(pool), campaigns_(campaigns), customers_(customers), scripts_(scripts),
+        cross_sells_(campaigns) {}
 
   // NOT_FOUND for an unknown call.
   absl::StatusOr<telemarketing::dialing::v1::CallOffer> Build(const auth::Principal& who,
@@ -49,6 +51,7 @@ class CallOfferBuilder {
   const CampaignProjectionStore& campaigns_;
   contacts_client::CustomerDirectory& customers_;
   ScriptRenderer& scripts_;
+  CrossSellOffers cross_sells_;
   CallStore calls_;
   LeadStore leads_;
 };

@@ -114,6 +114,11 @@ absl::StatusOr<v1::SubmitDispositionResponse> CallWrapUp::Submit(
                       ": wrap-up follows the end of the call")),
                   "CALL_NOT_ENDED");
   }
+  if (call.campaign_id().empty()) {  // an inbound service call with no cross-sell (R18)
+    auto done = service_calls_.Submit(tx, *row, *std::move(session), r);
+    if (done.ok() && !call.customer_id().empty()) QueueContactsChanges(tx, call, r, clock_.Now());
+    return done;
+  }
   absl::StatusOr<CampaignWrapUpRules> rules =
       LoadWrapUpRules(tx, campaigns_, call.campaign_id());
   if (!rules.ok()) return rules.status();
@@ -179,13 +184,8 @@ absl::StatusOr<v1::SubmitDispositionResponse> CallWrapUp::Submit(
   }
   QueueContactsChanges(tx, call, r, now);
 
-  StateRequest next;
-  next.target = r.pause_after() == v1::PAUSE_REASON_UNSPECIFIED ? AgentState::kReady
-                                                                 : AgentState::kPaused;
-  next.pause_reason = static_cast<PauseReason>(r.pause_after());
-  next.pause_note = r.pause_after() == v1::PAUSE_REASON_OTHER ? "after wrap-up" : "";
-  next.cause = StateCause::kAgent;
-  absl::StatusOr<v1::AgentSession> after = sessions_.Change(tx, *session, next, "agent");
+  absl::StatusOr<v1::AgentSession> after =
+      sessions_.Change(tx, *session, StateAfterWrapUp(r), "agent");
   if (!after.ok()) return after.status();
 
   call.set_state(v1::CALL_STATE_DISPOSITIONED);

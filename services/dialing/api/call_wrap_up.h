@@ -6,6 +6,8 @@
 // stored and published (OrderCaptured), feedback is published (ProductFeedbackRecorded), profile
 // and contact-point changes are queued for contacts, the session leaves WRAP_UP, and the call is
 // DISPOSITIONED with its CallDispositioned — all committed together.
+// An inbound service call that no cross-sell attached to a campaign is wrapped up by
+// ServiceCallWrapUp with the fixed service outcomes (R18).
 #include <pqxx/pqxx>
 
 #include <string>
@@ -16,6 +18,7 @@
 #include "services/dialing/api/agent_sessions.h"
 #include "services/dialing/api/call_ledger.h"
 #include "services/dialing/api/lead_wrap_up.h"
+#include "services/dialing/api/service_call_wrap_up.h"
 #include "services/dialing/api/wrap_up_events.h"
 #include "services/dialing/store/call_store.h"
 #include "services/dialing/store/campaign_projection_store.h"
@@ -31,7 +34,7 @@ class CallWrapUp {
   CallWrapUp(const Clock& clock, AgentSessions& sessions, const CallLedger& ledger,
              const WrapUpEvents& events, const CampaignProjectionStore& campaigns)
       : clock_(clock), sessions_(sessions), ledger_(ledger), events_(events),
-        campaigns_(campaigns), leads_(clock) {}
+        campaigns_(campaigns), leads_(clock), service_calls_(clock, sessions, ledger) {}
 
   // What can be checked without the database: ids, the code, the shape of a callback and
   // feedback, the size of notes.
@@ -60,6 +63,7 @@ class CallWrapUp {
   const WrapUpEvents& events_;
   const CampaignProjectionStore& campaigns_;
   LeadWrapUp leads_;
+  ServiceCallWrapUp service_calls_;
   CallStore calls_;
   OrderStore orders_;
   ContactsForwardingStore forwarding_;

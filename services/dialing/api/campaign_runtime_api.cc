@@ -2,6 +2,8 @@
 
 #include <google/protobuf/util/time_util.h>
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "services/common/auth/authorization.h"
@@ -9,6 +11,7 @@
 #include "services/common/grpc/request_fingerprint.h"
 #include "services/common/grpc/resource_conventions.h"
 #include "services/dialing/api/campaign_dialing_rules.h"
+#include "services/dialing/api/compliance_settings_mapping.h"
 #include "services/dialing/api/idempotent_mutation.h"
 #include "telemarketing/events/v1/campaigns_events.pb.h"
 
@@ -19,39 +22,41 @@ using auth::Role;
 
 namespace {
 
-// R20: the legal ceiling of the abandon rate, and its default.
-constexpr double kMaxAbandonTarget = 0.03;
-constexpr double kMaxDialLevel = 5.0;
 
 bool KnownMode(common::DialMode mode) {
   return mode >= common::DIAL_MODE_PREVIEW && mode <= common::DIAL_MODE_MANUAL;
 }
 
-// The runtime a campaign starts with: STOPPED in its default mode, predictive when it names none.
-v1::CampaignRuntime DefaultRuntime(const std::string& campaign_id, common::DialMode mode) {
+// The runtime a campaign starts with: STOPPED in its default mode, predictive when it names none,
+// at the region's default abandon target (R20).
+v1::CampaignRuntime DefaultRuntime(const std::string& campaign_id, common::DialMode mode,
+                                   const ComplianceRules& rules) {
   v1::CampaignRuntime r;
   r.set_campaign_id(campaign_id);
   r.set_dialing_state(v1::DIALING_STATE_STOPPED);
   r.set_dial_mode(KnownMode(mode) ? mode : common::DIAL_MODE_PREDICTIVE);
-  r.set_max_dial_level(3.0);
+  r.set_max_dial_level(std::min(3.0, rules.max_dial_level));
   r.set_power_ratio(1.0);
-  r.set_abandon_target(kMaxAbandonTarget);
+  r.set_abandon_target(rules.default_abandon_target);
   r.set_answering_machine_detection(true);
   return r;
 }
 
-void CheckSettings(const v1::CampaignRuntime& r, Violations& v) {
+// Bounded by the region's ComplianceSettings (R20): its abandon ceiling and highest dial level.
+void CheckSettings(const v1::CampaignRuntime& r, const ComplianceRules& rules, Violations& v) {
   if (!KnownMode(r.dial_mode())) v.Add("campaign_runtime.dial_mode", "unknown dial mode");
-  if (!(r.abandon_target() > 0 && r.abandon_target() <= kMaxAbandonTarget)) {
+  if (!(r.abandon_target() > 0 && r.abandon_target() <= rules.max_abandon_target)) {
     v.Add("campaign_runtime.abandon_target",
-          absl::StrCat("must be in (0, ", kMaxAbandonTarget, "]: the legal limit (R20)"));
+          absl::StrCat("must be in (0, ", rules.max_abandon_target,
+                       "]: the region's compliance ceiling (R20)"));
   }
-  if (!(r.power_ratio() >= 1 && r.power_ratio() <= kMaxDialLevel)) {
-    v.Add("campaign_runtime.power_ratio", absl::StrCat("must be in [1, ", kMaxDialLevel, "]"));
+  if (!(r.power_ratio() >= 1 && r.power_ratio() <= rules.max_dial_level)) {
+    v.Add("campaign_runtime.power_ratio",
+          absl::StrCat("must be in [1, ", rules.max_dial_level, "]: the region's highest dial level"));
   }
-  if (!(r.max_dial_level() >= 1 && r.max_dial_level() <= kMaxDialLevel)) {
+  if (!(r.max_dial_level() >= 1 && r.max_dial_level() <= rules.max_dial_level)) {
     v.Add("campaign_runtime.max_dial_level",
-          absl::StrCat("must be in [1, ", kMaxDialLevel, "]"));
+          absl::StrCat("must be in [1, ", rules.max_dial_level, "]: the region's highest dial level"));
   }
   if (r.hopper_target_size() < 0) v.Add("campaign_runtime.hopper_target_size", "must be >= 0");
   if (r.preview_timeout().seconds() < 0) {
@@ -73,7 +78,8 @@ absl::StatusOr<v1::CampaignRuntime> CampaignRuntimeApi::Load(pqxx::work& tx,
     return WithReason(absl::NotFoundError(absl::StrCat("campaign ", campaign_id, " not found")),
                       "CAMPAIGN_NOT_FOUND");
   }
-  return DefaultRuntime(campaign_id, snapshot.campaign().default_dial_mode());
+  return DefaultRuntime(campaign_id, snapshot.campaign().default_dial_mode(),
+                        RegionRules(tx, settings_, runtime_.context().region));
 }
 
 void CampaignRuntimeApi::Measure(pqxx::work& tx, v1::CampaignRuntime& r) const {
@@ -182,7 +188,7 @@ absl::Status CampaignRuntimeApi::UpdateCampaignRuntime(
   return Mutate(
       "UpdateCampaignRuntime", in.campaign_id(), request.request_id(), request,
       *response.mutable_campaign_runtime(),
-      [&](pqxx::work&, v1::CampaignRuntime r) -> absl::StatusOr<v1::CampaignRuntime> {
+      [&](pqxx::work& tx, v1::CampaignRuntime r) -> absl::StatusOr<v1::CampaignRuntime> {
         if (in.revision() != 0 && in.revision() != r.revision()) {
           return grpcx::RevisionMismatch(in.revision(), r.revision(), "campaign runtime");
         }
@@ -202,7 +208,7 @@ absl::Status CampaignRuntimeApi::UpdateCampaignRuntime(
             bad.Add("update_mask", absl::StrCat("'", path, "' is not a settable field"));
           }
         }
-        CheckSettings(r, bad);
+        CheckSettings(r, RegionRules(tx, settings_, runtime_.context().region), bad);
         if (!bad.empty()) return bad.ToStatus("invalid update");
         return r;
       });

@@ -2,9 +2,10 @@
 // The campaigns' dialing runtime over gRPC (R17, R20, R29): read it, change its mode and limits,
 // start and stop dialing. A campaign dialing has learnt of (tm.campaigns.v1) has a runtime,
 // STOPPED in the campaign's default mode until started; StartDialing needs the campaign PILOT or
-// ACTIVE (FAILED_PRECONDITION CAMPAIGN_INACTIVE otherwise). The abandon target never exceeds the
-// legal 3 % (R20). Every change publishes CampaignRuntimeChanged in its transaction and, once
-// committed, reaches the dialer (`apply`).
+// ACTIVE (FAILED_PRECONDITION CAMPAIGN_INACTIVE otherwise). The abandon target defaults to the
+// region's ComplianceSettings and never exceeds their ceiling (legally at most 3 %), nor the dial
+// levels their highest dial level (R20). Every change publishes CampaignRuntimeChanged in its
+// transaction and, once committed, reaches the dialer (`apply`).
 #include <functional>
 #include <string>
 
@@ -15,6 +16,7 @@
 #include "services/dialing/store/abandon_minute_store.h"
 #include "services/dialing/store/campaign_projection_store.h"
 #include "services/dialing/store/campaign_runtime_store.h"
+#include "services/dialing/store/compliance_settings_store.h"
 #include "services/dialing/store/request_records.h"
 #include "telemarketing/dialing/v1/dialing_service.pb.h"
 
@@ -70,6 +72,7 @@ class CampaignRuntimeApi {
   Apply apply_;
   CampaignRuntimeStore runtimes_;
   AbandonMinuteStore abandon_minutes_;
+  ComplianceSettingsStore settings_;  // the region's bounds on runtimes (R20)
   RequestRecords requests_;
 };
 

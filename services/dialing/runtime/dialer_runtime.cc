@@ -65,7 +65,8 @@ DialerRuntime::DialerRuntime(pg::PgPool& pool, Scheduler& scheduler, Telephony& 
       preview_calls_(scheduler, sessions, ledger),
       previews_(pool, scheduler, preview_calls_, desktops,
                 [this](const v1::Call& call) { return DialReserved(call); }),
-      transfers_(sessions, ledger) {
+      transfers_(sessions, ledger),
+      states_(pool, scheduler) {
   telephony_.SetListener(this);
 }
 
@@ -109,7 +110,10 @@ absl::Status DialerRuntime::Start() {
   previews_.Resume();
   std::vector<v1::CampaignRuntime> running;
   absl::Status loaded = pool_.Transact([&](pqxx::work& tx) {
-    running = runtimes_.List(tx, {v1::DIALING_STATE_RUNNING}, 10000, "");
+    running = runtimes_.List(tx,
+                             {v1::DIALING_STATE_RUNNING, v1::DIALING_STATE_OUTSIDE_WINDOW,
+                              v1::DIALING_STATE_COMPLIANCE_HOLD},
+                             10000, "");
     return absl::OkStatus();
   });
   if (!loaded.ok()) return loaded;
@@ -166,8 +170,12 @@ absl::Status DialerRuntime::Run(const v1::CampaignRuntime& runtime) {
   });
   if (!read.ok()) return read;
   if (!ledger.ok()) return ledger.status();
+  // R20: no campaign dials above the region's highest dial level.
+  v1::CampaignRuntime bounded = runtime;
+  bounded.set_max_dial_level(std::min(runtime.max_dial_level(), rules_.max_dial_level));
+  bounded.set_power_ratio(std::min(runtime.power_ratio(), rules_.max_dial_level));
   absl::StatusOr<std::unique_ptr<CampaignFloor>> floor =
-      CampaignFloor::Create(runtime, *std::move(ledger));
+      CampaignFloor::Create(bounded, *std::move(ledger));
   if (!floor.ok()) return floor.status();
   // Calls in flight keep being counted under the new settings, also after a Halt.
   for (const auto& [port_call, call] : live_) {
@@ -180,6 +188,7 @@ absl::Status DialerRuntime::Run(const v1::CampaignRuntime& runtime) {
     (*floor)->statistics = old->statistics;
   }
   floors_[runtime.campaign_id()] = *std::move(floor);
+  states_.Forget(runtime.campaign_id());
   return absl::OkStatus();
 }
 
@@ -257,12 +266,15 @@ void DialerRuntime::Decide(const std::string& campaign_id) {
   // The hopper keeps a few dial decisions' worth of leads ready.
   hopper_.SetDemand(campaign_id, std::max(2 * launches, 2 * snapshot.agents));
   bool filled = false;
+  bool dry = false;
   for (int i = 0; i < launches; ++i) {
     if (Launch(*floor, dial_level)) continue;
-    if (filled) break;
-    filled = true;  // the hopper ran dry: fill it now rather than wait for its loop
-    if (!hopper_.Fill(campaign_id).ok() || !Launch(*floor, dial_level)) break;
+    // The hopper ran dry: fill it now rather than wait for its loop, once per decision.
+    dry = filled || !hopper_.Fill(campaign_id).ok() || !Launch(*floor, dial_level);
+    if (dry) break;
+    filled = true;
   }
+  states_.Observe(campaign_id, limit.compliance_hold, launches > 0, dry);
 }
 
 bool DialerRuntime::Launch(CampaignFloor& floor, double dial_level) {

@@ -31,6 +31,7 @@
 #include "services/dialing/runtime/call_transfers.h"
 #include "services/dialing/runtime/preview_dealer.h"
 #include "services/dialing/runtime/campaign_floor.h"
+#include "services/dialing/runtime/campaign_state_recorder.h"
 #include "services/dialing/runtime/dial_gate.h"
 #include "services/dialing/runtime/inbound_router.h"
 #include "services/dialing/store/abandon_minute_store.h"
@@ -100,6 +101,9 @@ class DialerRuntime final : public CallEventListener {
   // Inbound calls (R18) go to `router`, which is served before outbound work on every tick and
   // wrap-up; the pacer counts only sessions on outbound work. Set before Start.
   void SetInbound(InboundRouter* router) { inbound_ = router; }
+  // Why a running campaign is not dialing (COMPLIANCE_HOLD, OUTSIDE_WINDOW) is stored and
+  // published through `events` (R20); set before Start.
+  void PublishStates(const CampaignRuntimeEvents* events) { states_.SetEvents(events); }
 
   // From any thread: runs `task` in the scheduler's context as soon as possible.
   void Post(std::function<void()> task);
@@ -175,6 +179,7 @@ class DialerRuntime final : public CallEventListener {
   DialGate gate_;  // the last compliance check before a phone rings (R20)
   AbandonGuard abandon_guard_;
   ComplianceRules rules_;  // the region's, as of the last decision
+  CampaignStateRecorder states_;
 
   bool running_ = false;
   std::map<std::string, std::unique_ptr<CampaignFloor>> floors_;

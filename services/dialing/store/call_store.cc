@@ -41,6 +41,12 @@ void CallStore::Update(pqxx::work& tx, const CallRow& row) const {
       static_cast<int>(c.outcome()), row.sequence, RecordBytes(c));
 }
 
+void CallStore::UpdateWithCampaign(pqxx::work& tx, const CallRow& row) const {
+  Update(tx, row);
+  tx.exec_params("UPDATE calls SET campaign_id = $2, lead_id = $3 WHERE call_id = $1::uuid",
+                 row.call.call_id(), row.call.campaign_id(), row.call.lead_id());
+}
+
 std::optional<CallRow> CallStore::Find(pqxx::work& tx, const std::string& call_id,
                                        bool for_update) const {
   if (!Uuid::Parse(call_id)) return std::nullopt;

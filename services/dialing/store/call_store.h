@@ -31,6 +31,9 @@ class CallStore {
  public:
   void Insert(pqxx::work& tx, const CallRow& row) const;
   void Update(pqxx::work& tx, const CallRow& row) const;
+  // Update, and the call now belongs to the row's campaign and lead: an inbound call a cross-sell
+  // attached to a campaign (R18), so the campaign's and the lead's calls include it.
+  void UpdateWithCampaign(pqxx::work& tx, const CallRow& row) const;
   // Nothing for an unknown id, including one that is not a UUID.
   std::optional<CallRow> Find(pqxx::work& tx, const std::string& call_id,
                               bool for_update = false) const;

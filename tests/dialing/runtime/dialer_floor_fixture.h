@@ -20,6 +20,7 @@
 #include "services/dialing/api/agent_sessions.h"
 #include "services/dialing/api/call_ledger.h"
 #include "services/dialing/api/call_wrap_up.h"
+#include "services/dialing/api/campaign_runtime_events.h"
 #include "services/dialing/api/hopper_filler.h"
 #include "services/dialing/api/wrap_up_events.h"
 #include "services/dialing/runtime/dialer_runtime.h"
@@ -155,6 +156,24 @@ class DialerFloorTest : public DialingStoreTest {
     ASSERT_TRUE(started.ok()) << started;
   }
 
+  // Every call the campaign placed, as stored.
+  std::vector<v1::Call> Calls() {
+    std::vector<v1::Call> out;
+    EXPECT_TRUE(Run([&](pqxx::work& tx) {
+                  out = CallStore().List(tx, {kCampaignId, "", "", ""}, 100000, "");
+                }).ok());
+    return out;
+  }
+
+  // The campaign's dialing state as stored: what GetCampaignRuntime answers (R20).
+  v1::DialingState StoredState() {
+    v1::DialingState state = v1::DIALING_STATE_UNSPECIFIED;
+    EXPECT_TRUE(Run([&](pqxx::work& tx) {
+                  state = CampaignRuntimeStore().Find(tx, kCampaignId)->dialing_state();
+                }).ok());
+    return state;
+  }
+
   // Agents wrap up every ended call after a simulated wrap-up time, as the desktop would.
   void StartAgents() {
     agents_ = std::make_unique<SimulatedAgents>(*SimulatedAgents::Create(
@@ -232,6 +251,7 @@ class DialerFloorTest : public DialingStoreTest {
   CallWrapUp wrap_up_{scheduler_, sessions_, ledger_, wrap_events_, projection_};
   std::unique_ptr<HopperFiller> hopper_;
   DialerSettings dialer_settings_;  // the next StartDialer's
+  CampaignRuntimeEvents runtime_events_{"t", scheduler_, hlc_};
   std::unique_ptr<SimulatedTelephony> telephony_;
   std::unique_ptr<DialerRuntime> runtime_;
   std::unique_ptr<SimulatedAgents> agents_;
