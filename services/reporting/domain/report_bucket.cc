@@ -7,12 +7,21 @@
 
 namespace tmk::reporting {
 
-TimePoint BucketStart(TimePoint time) {
-  using std::chrono::duration_cast;
-  const auto width = duration_cast<TimePoint::duration>(kRollupBucket);
+namespace {
+
+TimePoint Floor(TimePoint time, TimePoint::duration width) {
   auto since = time.time_since_epoch();
-  auto floor = since - (since % width + width) % width;  // floors negative times too
-  return TimePoint(floor);
+  return TimePoint(since - (since % width + width) % width);  // floors negative times too
+}
+
+}  // namespace
+
+TimePoint BucketStart(TimePoint time) {
+  return Floor(time, std::chrono::duration_cast<TimePoint::duration>(kRollupBucket));
+}
+
+TimePoint UtcDayStart(TimePoint time) {
+  return Floor(time, std::chrono::duration_cast<TimePoint::duration>(kUtcDay));
 }
 
 TimePoint BucketEndAtOrAfter(TimePoint time) {

@@ -20,6 +20,12 @@ TimePoint BucketStart(TimePoint time);
 // The first bucket start at or after `time`.
 TimePoint BucketEndAtOrAfter(TimePoint time);
 
+// The campaign day rollups' bucket (R26, R27): UTC days, so they answer whole-period questions
+// in any zone, edged by 15-minute rows.
+inline constexpr std::chrono::hours kUtcDay{24};
+// The start of the UTC day holding `time`.
+TimePoint UtcDayStart(TimePoint time);
+
 // Where the report bucket starting at `bucket` ends, in the IANA zone `zone` (calendar days,
 // weeks and months follow the zone's clocks), never after `period_end`.
 TimePoint BucketEnd(TimePoint bucket, BucketWidth width, const std::string& zone,

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "services/reporting/domain/campaign_contribution.h"
 #include "services/reporting/store/pg_time.h"
 
 namespace tmk::reporting {
@@ -16,34 +17,83 @@ std::vector<int64_t> Values(const CallMeasures& measures) {
   return values;
 }
 
-// INSERT ... ON CONFLICT adding each measure to the row: rollups are sums of deltas.
-std::string UpsertSql() {
-  const auto& columns = CallProjectionStore::MeasureColumns();
-  std::vector<std::string> params;
-  std::vector<std::string> sets;
-  for (size_t i = 0; i < columns.size(); ++i) {
-    params.push_back(absl::StrCat("$", i + 8));
-    sets.push_back(absl::StrCat(columns[i], " = call_rollup.", columns[i], " + EXCLUDED.", columns[i]));
-  }
-  return absl::StrCat(
-      "INSERT INTO call_rollup (bucket_start, region_id, campaign_id, variant_id, agent_id,"
-      " queue_id, direction, ",
-      absl::StrJoin(columns, ", "),
-      ") VALUES (" TM_PG_MICROS("$1") ", $2, $3, $4, $5, $6, $7, ",
-      absl::StrJoin(params, ", "),
-      ") ON CONFLICT (bucket_start, region_id, campaign_id, variant_id, agent_id, queue_id,"
-      " direction) DO UPDATE SET ",
-      absl::StrJoin(sets, ", "));
+// A rollup table and its key columns: call_rollup keeps the agent, the campaign rollups
+// (migrations/0003) do not.
+struct RollupTable {
+  const char* name;
+  bool by_agent;
+};
+constexpr RollupTable kCallRollup{"call_rollup", true};
+constexpr RollupTable kCampaignRollup{"call_campaign_rollup", false};
+constexpr RollupTable kCampaignDayRollup{"call_campaign_day_rollup", false};
+
+std::vector<std::string> KeyColumns(const RollupTable& table) {
+  std::vector<std::string> keys = {"bucket_start", "region_id", "campaign_id", "variant_id"};
+  if (table.by_agent) keys.push_back("agent_id");
+  keys.insert(keys.end(), {"queue_id", "direction"});
+  return keys;
 }
 
-std::string EmptyRowDeleteSql() {
-  std::vector<std::string> zero;
-  for (const std::string& c : CallProjectionStore::MeasureColumns()) zero.push_back(c + " = 0");
-  return absl::StrCat(
-      "DELETE FROM call_rollup WHERE bucket_start = " TM_PG_MICROS("$1") " AND region_id = $2"
-      " AND campaign_id = $3 AND variant_id = $4 AND agent_id = $5 AND queue_id = $6"
-      " AND direction = $7 AND ",
-      absl::StrJoin(zero, " AND "));
+// The key's parameters, in KeyColumns order.
+std::vector<std::string> KeyParams(const RollupTable& table, const CallRollupKey& k) {
+  std::vector<std::string> params = {std::to_string(ToMicros(k.bucket)), k.region_id,
+                                     k.campaign_id, k.variant_id};
+  if (table.by_agent) params.push_back(k.agent_id);
+  params.insert(params.end(), {k.queue_id, std::to_string(static_cast<int>(k.direction))});
+  return params;
+}
+
+// INSERT ... ON CONFLICT adding each measure to the row: rollups are sums of deltas.
+std::string UpsertSql(const RollupTable& table) {
+  const std::vector<std::string> keys = KeyColumns(table);
+  const auto& columns = CallProjectionStore::MeasureColumns();
+  std::vector<std::string> params = {TM_PG_MICROS("$1")};
+  for (size_t i = 1; i < keys.size(); ++i) params.push_back(absl::StrCat("$", i + 1));
+  std::vector<std::string> sets;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    params.push_back(absl::StrCat("$", keys.size() + i + 1));
+    sets.push_back(absl::StrCat(columns[i], " = ", table.name, ".", columns[i], " + EXCLUDED.",
+                                columns[i]));
+  }
+  return absl::StrCat("INSERT INTO ", table.name, " (", absl::StrJoin(keys, ", "), ", ",
+                      absl::StrJoin(columns, ", "), ") VALUES (", absl::StrJoin(params, ", "),
+                      ") ON CONFLICT (", absl::StrJoin(keys, ", "), ") DO UPDATE SET ",
+                      absl::StrJoin(sets, ", "));
+}
+
+std::string EmptyRowDeleteSql(const RollupTable& table) {
+  const std::vector<std::string> keys = KeyColumns(table);
+  std::vector<std::string> where = {"bucket_start = " TM_PG_MICROS("$1")};
+  for (size_t i = 1; i < keys.size(); ++i) where.push_back(absl::StrCat(keys[i], " = $", i + 1));
+  for (const std::string& c : CallProjectionStore::MeasureColumns()) where.push_back(c + " = 0");
+  return absl::StrCat("DELETE FROM ", table.name, " WHERE ", absl::StrJoin(where, " AND "));
+}
+
+// A table's statements, built once.
+struct RollupStatements {
+  explicit RollupStatements(RollupTable t)
+      : table(t), upsert(UpsertSql(t)), empty(EmptyRowDeleteSql(t)) {}
+  RollupTable table;
+  std::string upsert;
+  std::string empty;
+};
+
+// Adds `changes` to the statements' table.
+void Apply(pqxx::work& tx, const RollupStatements& rollup,
+           const std::vector<CallContribution>& changes) {
+  for (const CallContribution& change : changes) {
+    std::vector<std::string> params = KeyParams(rollup.table, change.key);
+    const size_t key_count = params.size();
+    const std::vector<int64_t> values = Values(change.measures);
+    for (int64_t value : values) params.push_back(std::to_string(value));
+    tx.exec_params(rollup.upsert, pqxx::prepare::make_dynamic_params(params));
+    // A retraction that emptied its row (the call moved to another key) leaves no row behind, so
+    // the rollups hold the same rows whatever order the steps came in.
+    if (std::any_of(values.begin(), values.end(), [](int64_t v) { return v < 0; })) {
+      params.resize(key_count);
+      tx.exec_params(rollup.empty, pqxx::prepare::make_dynamic_params(params));
+    }
+  }
 }
 
 }  // namespace
@@ -82,24 +132,11 @@ std::vector<std::pair<int64_t, std::string>> CallProjectionStore::Steps(
 
 void CallProjectionStore::ApplyContributions(pqxx::work& tx,
                                              const std::vector<CallContribution>& changes) const {
-  static const std::string sql = UpsertSql();
-  for (const CallContribution& change : changes) {
-    const CallRollupKey& k = change.key;
-    // Key columns first, then the measures in MeasureColumns() order ($8 on).
-    std::vector<std::string> params = {std::to_string(ToMicros(k.bucket)), k.region_id, k.campaign_id,
-                                       k.variant_id,     k.agent_id,  k.queue_id,
-                                       std::to_string(static_cast<int>(k.direction))};
-    const std::vector<int64_t> values = Values(change.measures);
-    for (int64_t value : values) params.push_back(std::to_string(value));
-    tx.exec_params(sql, pqxx::prepare::make_dynamic_params(params));
-    // A retraction that emptied its row (the call moved to another key) leaves no row behind, so
-    // the rollups hold the same rows whatever order the steps came in.
-    if (std::any_of(values.begin(), values.end(), [](int64_t v) { return v < 0; })) {
-      static const std::string empty_sql = EmptyRowDeleteSql();
-      params.resize(7);
-      tx.exec_params(empty_sql, pqxx::prepare::make_dynamic_params(params));
-    }
-  }
+  static const RollupStatements call(kCallRollup), campaign(kCampaignRollup),
+      campaign_day(kCampaignDayRollup);
+  Apply(tx, call, changes);
+  Apply(tx, campaign, AtCampaignGrain(changes, CampaignGrain::kQuarterHour));
+  Apply(tx, campaign_day, AtCampaignGrain(changes, CampaignGrain::kUtcDay));
 }
 
 void CallProjectionStore::TrackOpen(pqxx::work& tx, const CallFacts& f) const {

@@ -1,6 +1,7 @@
 #pragma once
-// PostgreSQL side of the call projection (R4, R26-R29): the steps of each call, the 15-minute call
-// rollups upserted by deltas, the calls still open and the customer timeline's call entries.
+// PostgreSQL side of the call projection (R4, R26-R29): the steps of each call, the call rollups
+// upserted by deltas (15 minutes by agent, and without the agent per 15 minutes and per UTC day),
+// the calls still open and the customer timeline's call entries.
 #include <pqxx/pqxx>
 
 #include <string>
@@ -19,6 +20,7 @@ class CallProjectionStore {
   // The payloads of every step of the call, the new one included.
   std::vector<std::pair<int64_t, std::string>> Steps(pqxx::work& tx,
                                                      const std::string& call_id) const;
+  // Adds the changes to every call rollup, each at its grain.
   void ApplyContributions(pqxx::work& tx, const std::vector<CallContribution>& changes) const;
   // Keeps call_open in step with the call: present until it ends.
   void TrackOpen(pqxx::work& tx, const CallFacts& facts) const;

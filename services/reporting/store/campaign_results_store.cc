@@ -76,7 +76,7 @@ bool CampaignResultsStore::ActiveRange(pqxx::work& tx, const std::string& campai
                                        TimePoint& first, TimePoint& last) const {
   pqxx::result r = tx.exec_params(
       "SELECT " TM_PG_EPOCH_MICROS("min(bucket_start)") ", " TM_PG_EPOCH_MICROS("max(bucket_start)")
-      " FROM call_rollup WHERE campaign_id = $1",
+      " FROM call_campaign_rollup WHERE campaign_id = $1",
       campaign_id);
   if (r[0][0].is_null()) return false;
   first = FromMicros(r[0][0].as<int64_t>());

@@ -27,12 +27,16 @@ constexpr char kScopeCte[] =
 // The filter of `r` (a rollup or fact) and `p` (its agent's profile) by the scope, on the row's
 // `time_column`. Agent time has no campaign or queue, orders no queue: those filters are left out
 // for them.
-std::string FilterSql(const std::string& time_column, bool by_campaign, bool by_queue) {
+// The campaign rollups have no agent: `by_agent` false leaves the agent and group filters out
+// (the scope has none then).
+std::string FilterSql(const std::string& time_column, bool by_campaign, bool by_queue,
+                      bool by_agent = true) {
   return absl::StrCat(
       " WHERE ", time_column, " >= s.start_at AND ", time_column, " < s.end_at",
       by_campaign ? " AND (cardinality(s.campaigns) = 0 OR r.campaign_id = ANY(s.campaigns))" : "",
-      " AND (cardinality(s.groups) = 0 OR p.group_id = ANY(s.groups))"
-      " AND (cardinality(s.agents) = 0 OR r.agent_id = ANY(s.agents))",
+      by_agent ? " AND (cardinality(s.groups) = 0 OR p.group_id = ANY(s.groups))"
+                 " AND (cardinality(s.agents) = 0 OR r.agent_id = ANY(s.agents))"
+               : "",
       by_queue ? " AND (cardinality(s.queues) = 0 OR r.queue_id = ANY(s.queues))" : "",
       " AND (cardinality(s.regions) = 0 OR r.region_id = ANY(s.regions))");
 }
@@ -55,6 +59,55 @@ std::string KeySql(SplitBy split) {
       return "r.variant_id";
   }
   return "''";
+}
+
+// Whether the campaign rollups answer: nothing split or filtered by agent or agent group.
+bool AgentFree(const ReportScope& scope, SplitBy split) {
+  return split != SplitBy::kAgent && split != SplitBy::kAgentGroup && scope.agent_ids.empty() &&
+         scope.agent_group_ids.empty();
+}
+
+// The whole UTC days of the scope the day rollup may answer: report buckets that are sums of UTC
+// days (the whole period, or calendar units in UTC). Empty (start == end) otherwise.
+std::pair<TimePoint, TimePoint> WholeUtcDays(const ReportScope& scope) {
+  const bool utc = scope.time_zone == "UTC" || scope.time_zone == "Etc/UTC";
+  const bool sums_days = scope.width == BucketWidth::kTotal ||
+                         (utc && (scope.width == BucketWidth::kDay ||
+                                  scope.width == BucketWidth::kWeek ||
+                                  scope.width == BucketWidth::kMonth));
+  TimePoint first = UtcDayStart(scope.start);
+  if (first < scope.start) first += kUtcDay;
+  const TimePoint last = UtcDayStart(scope.end);
+  if (!sums_days || first >= last) return {scope.end, scope.end};
+  return {first, last};
+}
+
+// The rows CallRows sums, as (b, k, d, measures...): call_rollup with the agents' profiles, or
+// the coarsest campaign rollups that answer — whole UTC days ($10 to $11) from the day rollup,
+// the 15-minute rows of the rest of the period.
+std::string CallRowsSource(const ReportScope& scope, SplitBy split) {
+  std::vector<std::string> measures;
+  for (const std::string& c : CallProjectionStore::MeasureColumns()) measures.push_back("r." + c);
+  const std::string columns =
+      absl::StrCat(BucketSql(scope.width, "r.bucket_start"), " AS b, ", KeySql(split),
+                   " AS k, r.direction AS d, ", absl::StrJoin(measures, ", "));
+  const char* direction = " AND ($9::int = 0 OR r.direction = $9::int)";
+  if (!AgentFree(scope, split)) {
+    return absl::StrCat("SELECT ", columns,
+                        " FROM s, call_rollup r LEFT JOIN agent_profile p ON p.agent_id = r.agent_id",
+                        FilterSql("r.bucket_start", true, true), direction);
+  }
+  auto part = [&](const char* table, const char* range) {
+    return absl::StrCat("SELECT ", columns, " FROM s, ", table, " r",
+                        FilterSql("r.bucket_start", true, true, false), direction, range);
+  };
+  constexpr char kDays[] = " AND r.bucket_start >= " TM_PG_MICROS("$10")
+                           " AND r.bucket_start < " TM_PG_MICROS("$11");
+  constexpr char kBefore[] = " AND r.bucket_start < " TM_PG_MICROS("$10");
+  constexpr char kAfter[] = " AND r.bucket_start >= " TM_PG_MICROS("$11");
+  return absl::StrCat(part("call_campaign_rollup", kBefore), " UNION ALL ",
+                      part("call_campaign_day_rollup", kDays), " UNION ALL ",
+                      part("call_campaign_rollup", kAfter));
 }
 
 }  // namespace
@@ -84,17 +137,19 @@ std::vector<CallRow> ReportQueryStore::CallRows(pqxx::work& tx, const ReportScop
                                                 SplitBy split, int direction) const {
   std::vector<std::string> sums;
   for (const std::string& c : CallProjectionStore::MeasureColumns()) {
-    sums.push_back(absl::StrCat("sum(r.", c, ")::bigint"));
+    sums.push_back(absl::StrCat("sum(", c, ")::bigint"));
   }
   std::vector<std::string> params = ScopeParams(scope);
   params.push_back(std::to_string(direction));
-  std::string sql = absl::StrCat(
-      kScopeCte, "SELECT ", TM_PG_EPOCH_MICROS("b"), ", k, d, ", absl::StrJoin(sums, ", "),
-      " FROM (SELECT ", BucketSql(scope.width, "r.bucket_start"), " AS b, ", KeySql(split),
-      " AS k, r.direction AS d, r.* FROM s, call_rollup r"
-      " LEFT JOIN agent_profile p ON p.agent_id = r.agent_id",
-      FilterSql("r.bucket_start", true, true),
-      " AND ($9::int = 0 OR r.direction = $9::int)) r GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
+  if (AgentFree(scope, split)) {
+    const auto [first_day, end_of_days] = WholeUtcDays(scope);
+    params.push_back(std::to_string(ToMicros(first_day)));
+    params.push_back(std::to_string(ToMicros(end_of_days)));
+  }
+  std::string sql = absl::StrCat(kScopeCte, "SELECT ", TM_PG_EPOCH_MICROS("b"), ", k, d, ",
+                                 absl::StrJoin(sums, ", "), " FROM (",
+                                 CallRowsSource(scope, split),
+                                 ") r GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
   std::vector<CallRow> rows;
   for (const auto& row : tx.exec_params(sql, pqxx::prepare::make_dynamic_params(params))) {
     CallRow out;

@@ -1,5 +1,7 @@
 #pragma once
-// Reads the rollups for reports (R26-R28): sums of 15-minute rows over a scope, never raw events.
+// Reads the rollups for reports (R26-R28): sums of rollup rows over a scope, never raw events —
+// the coarsest rollup that answers (per UTC day and per 15 minutes without the agent, unless the
+// question names agents or groups).
 #include <pqxx/pqxx>
 
 #include <map>

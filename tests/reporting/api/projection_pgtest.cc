@@ -3,15 +3,22 @@
 // would) gives identical projections, whose sums match counts computed independently from the
 // raw events; the inbox and consumption counts see every duplicate. Batches (one transaction for
 // many events, as the consumer applies a backlog) give the very same projection, and a batch
-// holding a malformed event writes nothing.
+// holding a malformed event writes nothing. The campaign rollups (no agent; 15 minutes and UTC
+// days) hold call_rollup's sums, and reports read from them answer exactly as call_rollup does.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <random>
 
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "services/common/pg/migration.h"
 #include "services/reporting/api/live_floor.h"
 #include "services/reporting/api/projection_consumer.h"
+#include "services/reporting/domain/report_bucket.h"
+#include "services/reporting/store/call_projection_store.h"
+#include "services/reporting/store/pg_time.h"
+#include "services/reporting/store/report_query_store.h"
 #include "tests/reporting/support/call_event_set.h"
 #include "tests/support/pg_fixture.h"
 
@@ -39,8 +46,9 @@ class ProjectionTest : public tmk::testing::PgSchemaTest {
     }
     std::string dump;
     for (const char* table :
-         {"call_rollup", "agent_rollup", "lead_progress", "intention_move_rollup", "timeline_entry",
-          "call_open", "agent_current"}) {
+         {"call_rollup", "call_campaign_rollup", "call_campaign_day_rollup", "agent_rollup",
+          "lead_progress", "intention_move_rollup", "timeline_entry", "call_open",
+          "agent_current"}) {
       dump += Scalar(std::string("SELECT string_agg(t::text, E'\\n' ORDER BY t::text) FROM ") +
                      table + " t");
       dump += "\n--\n";
@@ -141,6 +149,94 @@ TEST_F(ProjectionTest, ABatchWithAMalformedEventWritesNothing) {
     EXPECT_EQ(consumer.Handle(batch[i]).ok(), i != 17) << i;
   }
   EXPECT_EQ(Scalar("SELECT sum(consumed) FROM event_consumption"), "29");
+}
+
+// Every row of a campaign rollup against call_rollup summed at its grain, as text.
+std::string CampaignRollupAgainstCallRollup(const std::string& table, const std::string& bucket) {
+  std::vector<std::string> sums, differs;
+  for (const std::string& c : CallProjectionStore::MeasureColumns()) {
+    sums.push_back(absl::StrCat("sum(", c, ")::bigint AS ", c));
+    differs.push_back(absl::StrCat("x.", c, " IS DISTINCT FROM y.", c));
+  }
+  return absl::StrCat(
+      "SELECT count(*) FROM (SELECT ", bucket, " AS bucket_start, region_id, campaign_id,"
+      " variant_id, queue_id, direction, ", absl::StrJoin(sums, ", "),
+      " FROM call_rollup GROUP BY 1, 2, 3, 4, 5, 6) x FULL JOIN ", table,
+      " y USING (bucket_start, region_id, campaign_id, variant_id, queue_id, direction) WHERE ",
+      absl::StrJoin(differs, " OR "));
+}
+
+TEST_F(ProjectionTest, CampaignRollupsAnswerReportsExactlyAsTheAgentRollup) {
+  testing::CallEventSetOptions options;
+  options.calls = 400;
+  options.campaigns = 3;
+  options.seconds_between_calls = 1000;  // four and a half days
+  const CallEventSet set = testing::GenerateCallEvents(options);
+  std::vector<events::ConsumedEvent> shuffled = set.events;
+  std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937(5));
+  Project(shuffled, 50);
+
+  EXPECT_EQ(Scalar(CampaignRollupAgainstCallRollup("call_campaign_rollup", "bucket_start")), "0");
+  EXPECT_EQ(Scalar(CampaignRollupAgainstCallRollup(
+                "call_campaign_day_rollup",
+                "date_trunc('day', bucket_start AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'")),
+            "0");
+  EXPECT_GE(std::stoll(Scalar("SELECT count(*) FROM call_campaign_day_rollup")), 4 * 3);
+
+  std::vector<std::string> agents;
+  ReportQueryStore queries;
+  const TimePoint day = UtcDayStart(TimePoint(std::chrono::seconds(options.start_unix_seconds)));
+  struct Question {
+    TimePoint start, end;
+    BucketWidth width;
+    std::string zone;
+  };
+  const std::vector<Question> questions = {
+      // Partial first and last days around whole ones; only whole days; one partial day.
+      {day + std::chrono::hours(15) + kRollupBucket, day + std::chrono::hours(24 * 3 + 5),
+       BucketWidth::kTotal, "UTC"},
+      {day + std::chrono::hours(24), day + std::chrono::hours(24 * 3), BucketWidth::kTotal,
+       "Asia/Shanghai"},
+      {day + std::chrono::hours(16), day + std::chrono::hours(20), BucketWidth::kTotal, "UTC"},
+      {day, day + std::chrono::hours(24 * 5), BucketWidth::kDay, "UTC"},
+      {day, day + std::chrono::hours(24 * 5), BucketWidth::kWeek, "UTC"},
+      {day, day + std::chrono::hours(24 * 5), BucketWidth::kDay, "Asia/Shanghai"},
+      {day + std::chrono::hours(20), day + std::chrono::hours(30), BucketWidth::kHour, "UTC"},
+      {day + std::chrono::hours(20), day + std::chrono::hours(22), BucketWidth::kQuarterHour,
+       "UTC"},
+  };
+  auto text = [](const std::vector<CallRow>& rows) {
+    std::string out;
+    for (const CallRow& r : rows) {
+      out += absl::StrCat(ToMicros(r.bucket), " ", r.key, " ", r.direction, ":");
+      CallMeasures m = r.measures;
+      m.Zip(CallMeasures{}, [&](int64_t& v, int64_t) { out += absl::StrCat(" ", v); });
+      out += "\n";
+    }
+    return out;
+  };
+  ASSERT_TRUE(pool_->Transact([&](pqxx::work& tx) {
+    for (const auto& row : tx.exec("SELECT DISTINCT agent_id FROM call_rollup")) {
+      agents.push_back(row[0].as<std::string>());
+    }
+    for (const Question& q : questions) {
+      for (SplitBy split : {SplitBy::kNone, SplitBy::kCampaign, SplitBy::kRegion,
+                            SplitBy::kVariant, SplitBy::kQueue}) {
+        ReportScope scope;
+        scope.start = q.start;
+        scope.end = q.end;
+        scope.width = q.width;
+        scope.time_zone = q.zone;
+        const std::string campaign_rollups = text(queries.CallRows(tx, scope, split, 0));
+        // Every agent named: only call_rollup can answer that.
+        scope.agent_ids = agents;
+        EXPECT_EQ(campaign_rollups, text(queries.CallRows(tx, scope, split, 0)))
+            << "question " << (&q - questions.data()) << " split " << static_cast<int>(split);
+        EXPECT_FALSE(campaign_rollups.empty());
+      }
+    }
+    return absl::OkStatus();
+  }).ok());
 }
 
 }  // namespace
