@@ -57,7 +57,7 @@ class ImportSession {
     telemarketing::contacts::v1::Customer customer;
     std::vector<std::string> keys;  // import_dedupe.h keys, external id first
     ImportStore::SealedCustomer sealed;
-    std::array<std::string, 7> event;
+    pg::CopyRow event;  // its CustomerSnapshot outbox row
   };
   struct PreparedBatch {
     long long last_line = 0;
@@ -74,7 +74,16 @@ class ImportSession {
     std::vector<telemarketing::contacts::v1::ImportRowError> errors;
   };
 
+  // One row converted and prepared, or the issues that reject it.
+  struct RowPreparation {
+    std::optional<PreparedRow> row;
+    std::vector<ImportRowIssue> issues;
+  };
+
   absl::StatusOr<PreparedBatch> Prepare(const telemarketing::contacts::v1::ImportRowBatch& batch);
+  // Safe from several threads at once: reads the session, changes nothing but the clock.
+  RowPreparation PrepareRow(const telemarketing::contacts::v1::ImportRow& row, int year,
+                            const SnapshotSharing& sharing) const;
   void Reseal(PreparedRow& row, const SnapshotSharing& sharing) const;
   absl::Status Write(PreparedBatch batch);
   // The batch's dedupe, merges, COPY and list members in `tx`; `write` false only counts (an

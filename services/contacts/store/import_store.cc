@@ -2,8 +2,8 @@
 
 #include <google/protobuf/util/time_util.h>
 
-#include <array>
 #include <chrono>
+#include <tuple>
 
 #include "services/common/pg/array_literal.h"
 #include "services/contacts/domain/import_dedupe.h"
@@ -17,11 +17,17 @@ using google::protobuf::util::TimeUtil;
 
 namespace {
 
-template <size_t N>
-void Write(pqxx::stream_to& stream, const std::array<std::string, N>& row) {
-  // Tuple of pointers so that std::array can be streamed; no value is NULL here.
-  std::apply([&](const auto&... cell) { stream << std::make_tuple(cell.c_str()...); }, row);
-}
+// COPY column lists, in the order Seal and OutboxRow build their rows.
+const std::vector<std::string> kCustomerColumns = {
+    "customer_id", "region_id", "name_index", "kind", "vip_tier", "gender", "birth_year",
+    "province_code", "city_code", "tags", "record", "hlc_wall_millis", "hlc_logical", "hlc_node",
+    "create_time", "update_time", "marital_status", "income_band", "occupation", "company_name",
+    "external_id", "district_code", "attributes"};
+const std::vector<std::string> kPointColumns = {
+    "contact_point_id", "customer_id", "position", "type", "sealed_value", "value_index", "status",
+    "source", "is_primary", "create_time"};
+const std::vector<std::string> kOutboxColumns = {
+    "event_id", "topic", "message_key", "event_type", "subject", "occurred_at", "payload"};
 
 v1::ImportJob ParseJob(const pqxx::field& field) {
   v1::ImportJob job;
@@ -86,8 +92,9 @@ void ImportStore::AppendErrors(pqxx::transaction_base& tx, const std::string& jo
   for (const v1::ImportRowError& e : errors) {
     seq = e.line_number() == line ? seq + 1 : 0;
     line = e.line_number();
-    Write<7>(stream, {job_id, std::to_string(line), std::to_string(seq), e.column(),
-                      e.field_path(), std::to_string(static_cast<int>(e.reason())), e.message()});
+    pg::CopyRow row;
+    row.Text(job_id).Int(line).Int(seq).Text(e.column()).Text(e.field_path()).Int(e.reason());
+    stream << std::tie(row.Text(e.message()));
   }
   stream.complete();
 }
@@ -143,77 +150,61 @@ std::map<std::string, std::string> ImportStore::StoredOwners(
 
 ImportStore::SealedCustomer ImportStore::Seal(const v1::Customer& c) const {
   SealedCustomer sealed;
-  std::string time = TimeUtil::ToString(c.create_time());
-  sealed.customer = {
-      c.customer_id(), c.region_id(), ByteaText(cipher_.NameIndex(c.display_name())),
-      std::to_string(c.kind()), std::to_string(c.vip_tier()), std::to_string(c.gender()),
-      c.birth_year() != 0 ? std::to_string(c.birth_year()) : std::string(),
-      c.residence().province_code(), c.residence().city_code(), TagsArray(c),
-      ByteaText(cipher_.SealCustomer(c)), std::to_string(c.hlc().wall_time_millis()),
-      std::to_string(c.hlc().logical()), c.hlc().node(), time, time,
-      std::to_string(c.marital_status()), std::to_string(c.income_band()), c.occupation(),
-      c.company_name(), c.external_id(), c.residence().district_code(), AttributesJson(c)};
+  const std::string time = TimeUtil::ToString(c.create_time());
+  pg::CopyRow customer;  // kCustomerColumns' order
+  customer.Text(c.customer_id()).Text(c.region_id()).Bytea(cipher_.NameIndex(c.display_name()));
+  customer.Int(c.kind()).Int(c.vip_tier()).Int(c.gender());
+  if (c.birth_year() != 0) {
+    customer.Int(c.birth_year());
+  } else {
+    customer.Null();  // unknown, as CustomerStore writes it
+  }
+  customer.Text(c.residence().province_code()).Text(c.residence().city_code()).Text(TagsArray(c));
+  customer.Bytea(cipher_.SealCustomer(c));
+  customer.Int(c.hlc().wall_time_millis()).Int(c.hlc().logical()).Text(c.hlc().node());
+  customer.Text(time).Text(time).Int(c.marital_status()).Int(c.income_band());
+  customer.Text(c.occupation()).Text(c.company_name()).Text(c.external_id());
+  customer.Text(c.residence().district_code()).Text(AttributesJson(c));
+  sealed.customer = std::move(customer);
   sealed.points.reserve(c.contact_points_size());
   for (int i = 0; i < c.contact_points_size(); ++i) {
     const v1::ContactPoint& p = c.contact_points(i);
-    sealed.points.push_back({p.contact_point_id(), c.customer_id(), std::to_string(i),
-                             std::to_string(p.type()),
-                             ByteaText(cipher_.SealContactPoint(c.customer_id(), p)),
-                             ByteaText(cipher_.ContactIndex(p.normalized_value())),
-                             std::to_string(p.status()), p.source(), p.primary() ? "t" : "f",
-                             TimeUtil::ToString(p.create_time())});
+    pg::CopyRow point;  // kPointColumns' order
+    point.Text(p.contact_point_id()).Text(c.customer_id()).Int(i).Int(p.type());
+    point.Bytea(cipher_.SealContactPoint(c.customer_id(), p));
+    point.Bytea(cipher_.ContactIndex(p.normalized_value()));
+    point.Int(p.status()).Text(p.source()).Bool(p.primary());
+    point.Text(TimeUtil::ToString(p.create_time()));
+    sealed.points.push_back(std::move(point));
   }
   return sealed;
 }
 
-std::array<std::string, 7> ImportStore::OutboxCells(const events::OutboundEvent& e) {
+pg::CopyRow ImportStore::OutboxRow(const events::OutboundEvent& e) {
   long long micros =
       std::chrono::duration_cast<std::chrono::microseconds>(e.time.time_since_epoch()).count();
-  return {e.id, e.topic, e.key, e.type, e.subject,
-          TimeUtil::ToString(TimeUtil::MicrosecondsToTimestamp(micros)), ByteaText(e.payload)};
+  pg::CopyRow row;  // kOutboxColumns' order
+  row.Text(e.id).Text(e.topic).Text(e.key).Text(e.type).Text(e.subject);
+  row.Text(TimeUtil::ToString(TimeUtil::MicrosecondsToTimestamp(micros))).Bytea(e.payload);
+  return row;
 }
 
 void ImportStore::CopySealed(pqxx::transaction_base& tx,
                              const std::vector<const SealedCustomer*>& customers,
-                             const std::vector<std::array<std::string, 7>>& events) const {
-  if (customers.empty() && events.empty()) return;
+                             const std::vector<const pg::CopyRow*>& events) const {
   if (!customers.empty()) {
-    pqxx::stream_to stream(
-        tx, "customers",
-        std::vector<std::string>{"customer_id", "region_id", "name_index", "kind", "vip_tier",
-                                 "gender", "birth_year", "province_code", "city_code", "tags",
-                                 "record", "hlc_wall_millis", "hlc_logical", "hlc_node",
-                                 "create_time", "update_time", "marital_status", "income_band",
-                                 "occupation", "company_name", "external_id", "district_code",
-                                 "attributes"});
-    for (const SealedCustomer* c : customers) {
-      std::apply(
-          [&](const auto&... cell) {
-            auto pointers = std::make_tuple(cell.c_str()...);
-            // NULL when unknown, as CustomerStore writes it.
-            if (c->customer[6].empty()) std::get<6>(pointers) = nullptr;
-            stream << pointers;
-          },
-          c->customer);
-    }
+    pqxx::stream_to stream(tx, "customers", kCustomerColumns);
+    for (const SealedCustomer* c : customers) stream << std::tie(c->customer);
     stream.complete();
-  }
-  if (!customers.empty()) {
-    pqxx::stream_to stream(tx, "contact_points",
-                           std::vector<std::string>{"contact_point_id", "customer_id", "position",
-                                                    "type", "sealed_value", "value_index", "status",
-                                                    "source", "is_primary", "create_time"});
+    pqxx::stream_to points(tx, "contact_points", kPointColumns);
     for (const SealedCustomer* c : customers) {
-      for (const auto& point : c->points) Write<10>(stream, point);
+      for (const pg::CopyRow& point : c->points) points << std::tie(point);
     }
-    stream.complete();
+    points.complete();
   }
   if (!events.empty()) {
-    pqxx::stream_to stream(tx, "outbox",
-                           std::vector<std::string>{"event_id", "topic", "message_key",
-                                                    "event_type", "subject", "occurred_at",
-                                                    "payload"});
-    for (const auto& e : events) Write<7>(stream, e);
+    pqxx::stream_to stream(tx, "outbox", kOutboxColumns);
+    for (const pg::CopyRow* e : events) stream << std::tie(*e);
     stream.complete();
     tx.exec("SELECT pg_notify('tm_outbox_' || current_schema(), '')");
   }

@@ -4,13 +4,13 @@
 // events, and the contact list an import may create.
 #include <pqxx/pqxx>
 
-#include <array>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "services/common/events/outbound_event.h"
+#include "services/common/pg/copy_row.h"
 #include "services/contacts/store/identifier_cipher.h"
 #include "telemarketing/common/v1/actor.pb.h"
 #include "telemarketing/contacts/v1/customer.pb.h"
@@ -54,16 +54,17 @@ class ImportStore {
   // A customer ready for COPY: its cells sealed and indexed (R6) the way CustomerStore::Insert
   // writes them. Sealing is CPU only, no SQL, so one batch is sealed while the previous one is
   // being written.
+  // The rows are COPY lines, built here so the writer only sends them.
   struct SealedCustomer {
-    std::array<std::string, 23> customer;  // kCustomerCopyColumns; birth_year "" is NULL
-    std::vector<std::array<std::string, 10>> points;
+    pg::CopyRow customer;
+    std::vector<pg::CopyRow> points;
   };
   SealedCustomer Seal(const telemarketing::contacts::v1::Customer& customer) const;
-  // An outbox row's cells.
-  static std::array<std::string, 7> OutboxCells(const events::OutboundEvent& event);
+  // An outbox row, as a COPY line.
+  static pg::CopyRow OutboxRow(const events::OutboundEvent& event);
   // COPYs the customers, their contact points and the outbox rows, then wakes the outbox relay.
   void CopySealed(pqxx::transaction_base& tx, const std::vector<const SealedCustomer*>& customers,
-                  const std::vector<std::array<std::string, 7>>& events) const;
+                  const std::vector<const pg::CopyRow*>& events) const;
 
   // create_list (R8): the list of an import, BUILDING until the job settles it.
   void CreateList(pqxx::transaction_base& tx, const std::string& list_id,
