@@ -88,8 +88,11 @@ absl::StatusOr<v1::CallOffer> CallOfferBuilder::Build(const auth::Principal& who
     std::optional<CallRow> row = calls_.Find(tx, call_id);
     if (!row) return absl::NotFoundError(absl::StrCat("call ", call_id, " not found"));
     *offer.mutable_call() = row->call;
-    if (std::optional<LeadRow> lead = leads_.Find(tx, row->call.lead_id())) {
-      *offer.mutable_lead() = ToProto(*lead);
+    // An inbound service call has no lead until a cross-sell attaches one (R18).
+    if (!row->call.lead_id().empty()) {
+      if (std::optional<LeadRow> lead = leads_.Find(tx, row->call.lead_id())) {
+        *offer.mutable_lead() = ToProto(*lead);
+      }
     }
     History(tx, row->call.customer_id(), call_id, *offer.mutable_history());
     absl::StatusOr<CampaignWrapUpRules> rules =
@@ -125,6 +128,8 @@ absl::StatusOr<v1::CallOffer> CallOfferBuilder::Build(const auth::Principal& who
 void CallOfferBuilder::History(
     pqxx::work& tx, const std::string& customer_id, const std::string& except_call_id,
     google::protobuf::RepeatedPtrField<v1::LeadHistoryEntry>& history) const {
+  // An unknown inbound caller has no history; an empty filter would be everyone's calls (R6).
+  if (customer_id.empty()) return;
   CallFilter earlier;
   earlier.customer_id = customer_id;
   for (const v1::Call& c : calls_.List(tx, earlier, kHistory + 1, "")) {
@@ -142,13 +147,16 @@ void CallOfferBuilder::Decorate(const auth::Principal& who, const std::string& c
                                 const std::string& campaign_id, const std::string& customer_id,
                                 const std::string& contact_point_id, v1::CustomerCard& card,
                                 v1::DesktopScript& script) const {
-  absl::StatusOr<telemarketing::contacts::v1::Customer> customer =
-      customers_.GetCustomer(who, customer_id);
-  if (customer.ok()) {
-    card = CardOf(*customer, contact_point_id);
-  } else {
-    log::Warn("offer without the customer card",
-              {{"call_id", call_id}, {"error", std::string(customer.status().message())}});
+  // An unknown inbound caller has no card to ask contacts for (R18).
+  if (!customer_id.empty()) {
+    absl::StatusOr<telemarketing::contacts::v1::Customer> customer =
+        customers_.GetCustomer(who, customer_id);
+    if (customer.ok()) {
+      card = CardOf(*customer, contact_point_id);
+    } else {
+      log::Warn("offer without the customer card",
+                {{"call_id", call_id}, {"error", std::string(customer.status().message())}});
+    }
   }
   if (campaign_id.empty()) return;  // a service call has no script until a cross-sell (R18)
   absl::StatusOr<cv1::RenderedScript> rendered = scripts_.Render(who, campaign_id, customer_id);
