@@ -57,6 +57,9 @@ absl::StatusOr<int> OutboxRelay::RelayOnce() {
     // Losing this commit in a database crash only brings the rows back, to be published again
     // and deduplicated by consumers' inboxes: the relay need not wait for the WAL flush.
     tx.exec("SET LOCAL synchronous_commit = off");
+    // A batch never takes this long; one that does (a bad plan, a lock) is cancelled and retried
+    // rather than holding the relay — and a shutdown joining it — indefinitely.
+    tx.exec("SET LOCAL statement_timeout = '30s'");
     // Take the oldest rows out of the outbox in one round trip. The delete is visible to nobody
     // until commit, and commit happens only after Kafka acknowledged every event, so a relay
     // dying here (or a broker refusing) simply leaves the rows where they were. SKIP LOCKED lets
