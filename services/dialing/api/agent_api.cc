@@ -1,6 +1,5 @@
 #include "services/dialing/api/agent_api.h"
 
-#include <google/protobuf/util/field_mask_util.h>
 #include <google/protobuf/util/message_differencer.h>
 
 #include <set>
@@ -11,13 +10,13 @@
 #include "services/common/grpc/proto_conversions.h"
 #include "services/common/grpc/request_fingerprint.h"
 #include "services/common/grpc/resource_conventions.h"
+#include "services/dialing/api/masked_update.h"
 #include "services/dialing/api/roster_mapping.h"
 #include "services/dialing/domain/agent_roster_rules.h"
 
 namespace tmk::dialing {
 namespace v1 = telemarketing::dialing::v1;
 using auth::Role;
-using google::protobuf::util::FieldMaskUtil;
 using google::protobuf::util::MessageDifferencer;
 
 namespace {
@@ -32,26 +31,6 @@ const std::set<std::string> kSkillEditable = {"display_name", "description"};
 
 absl::Status NotFound(std::string_view what, const std::string& id) {
   return absl::NotFoundError(absl::StrCat(std::string(what), " ", id, " not found"));
-}
-
-void CheckMask(const google::protobuf::FieldMask& mask, const std::set<std::string>& editable,
-               Violations& v) {
-  if (mask.paths().empty()) v.Add("update_mask", "name the fields to change");
-  for (int i = 0; i < mask.paths_size(); ++i) {
-    if (editable.count(mask.paths(i)) == 0) {
-      v.Add(absl::StrCat("update_mask.paths[", i, "]"),
-            absl::StrCat("'", mask.paths(i).substr(0, 64), "' cannot be changed"));
-    }
-  }
-}
-
-// Replaces the masked fields of `into` with those of `from` (AIP-134: lists are replaced).
-template <typename Message>
-void Merge(const Message& from, const google::protobuf::FieldMask& mask, Message& into) {
-  FieldMaskUtil::MergeOptions replace;
-  replace.set_replace_message_fields(true);
-  replace.set_replace_repeated_fields(true);
-  FieldMaskUtil::MergeMessageTo(from, mask, replace, &into);
 }
 
 // Reads resource `id` from `store` into `out`, NOT_FOUND naming `what` when there is none.
@@ -239,7 +218,7 @@ absl::Status AgentApi::UpdateAgent(const auth::Principal& who,
     Violations v;
     grpcx::CheckResourceId(in.agent_id(), "agent.agent_id", "agent", v);
     grpcx::CheckRequestId(request.request_id(), v);
-    CheckMask(request.update_mask(), kAgentEditable, v);
+    CheckUpdateMask(request.update_mask(), kAgentEditable, v);
     if (!v.empty()) return v.ToStatus("invalid update");
   }
   const Clock& clock = runtime_.context().clock;
@@ -250,7 +229,7 @@ absl::Status AgentApi::UpdateAgent(const auth::Principal& who,
       return grpcx::RevisionMismatch(in.revision(), before->revision(), "agent");
     }
     v1::Agent after = *before;
-    Merge(in, request.update_mask(), after);
+    MergeMasked(in, request.update_mask(), after);
     Violations v;
     CheckAgent(ToDomain(after), "agent", v);
     if (!v.empty()) return v.ToStatus("invalid agent");
@@ -351,7 +330,7 @@ absl::Status AgentApi::UpdateAgentGroup(const auth::Principal& who,
     Violations v;
     grpcx::CheckResourceId(in.agent_group_id(), "agent_group.agent_group_id", "agent group", v);
     grpcx::CheckRequestId(request.request_id(), v);
-    CheckMask(request.update_mask(), kGroupEditable, v);
+    CheckUpdateMask(request.update_mask(), kGroupEditable, v);
     if (!v.empty()) return v.ToStatus("invalid update");
   }
   const Clock& clock = runtime_.context().clock;
@@ -363,7 +342,7 @@ absl::Status AgentApi::UpdateAgentGroup(const auth::Principal& who,
       return grpcx::RevisionMismatch(in.revision(), before->revision(), "agent group");
     }
     v1::AgentGroup after = *before;
-    Merge(in, request.update_mask(), after);
+    MergeMasked(in, request.update_mask(), after);
     Violations v;
     CheckAgentGroup(ToDomain(after), "agent_group", v);
     if (!v.empty()) return v.ToStatus("invalid agent group");
@@ -480,7 +459,7 @@ absl::Status AgentApi::UpdateSkill(const auth::Principal& who,
     Violations v;
     if (!IsSkillId(in.skill_id())) v.Add("skill.skill_id", "1 to 64 of a-z, 0-9 and _");
     grpcx::CheckRequestId(request.request_id(), v);
-    CheckMask(request.update_mask(), kSkillEditable, v);
+    CheckUpdateMask(request.update_mask(), kSkillEditable, v);
     if (!v.empty()) return v.ToStatus("invalid update");
   }
   // Skills carry no revision (agent.proto): a last writer wins on a name or description.
@@ -488,7 +467,7 @@ absl::Status AgentApi::UpdateSkill(const auth::Principal& who,
     std::optional<v1::Skill> before = skills_.Find(tx, in.skill_id(), /*for_update=*/true);
     if (!before) return NotFound("skill", in.skill_id());
     v1::Skill after = *before;
-    Merge(in, request.update_mask(), after);
+    MergeMasked(in, request.update_mask(), after);
     Violations v;
     CheckSkill(ToDomain(after), "skill", v);
     if (!v.empty()) return v.ToStatus("invalid skill");
