@@ -1,7 +1,5 @@
 #include "services/dialing/api/cross_sell_api.h"
 
-#include <algorithm>
-
 #include "absl/strings/str_cat.h"
 #include "services/common/auth/authorization.h"
 #include "services/common/core/status_details.h"
@@ -12,8 +10,6 @@
 #include "services/dialing/api/held_call.h"
 #include "services/dialing/api/lead_mapping.h"
 #include "services/dialing/domain/cross_sell_lead.h"
-#include "services/dialing/domain/customer_contact_facts.h"
-#include "services/dialing/domain/lead_change.h"
 
 namespace tmk::dialing {
 namespace v1 = telemarketing::dialing::v1;
@@ -22,37 +18,17 @@ absl::StatusOr<LeadRow> CrossSellApi::TakeLead(pqxx::work& tx, const v1::Call& c
                                                const std::string& campaign_id,
                                                const CrossSellChoice& choice,
                                                TimePoint now) const {
-  LeadFilter mine;
-  mine.customer_id = call.customer_id();
-  std::optional<LeadRow> row;
-  for (LeadRow& lead : leads_.List(tx, mine, 1000, "")) {
-    if (lead.facts.campaign_id == campaign_id) row = std::move(lead);
-  }
-  const bool existing = row.has_value();
-  if (!existing) {
-    row.emplace();
-    row->facts.lead_id = NewId(runtime_.context().clock);
-    row->facts.campaign_id = campaign_id;
-    row->facts.customer_id = call.customer_id();
-    row->facts.contact_point_id =
-        call.contact_point_id().empty() ? choice.contact_point_id : call.contact_point_id();
-    row->facts.priority = std::clamp(VipPriorityBonus(choice.vip_tier), kMinLeadPriority,
-                                     kMaxLeadPriority);
-    row->create_time = now;
-  }
-  absl::StatusOr<LeadFacts> taken = TakeForCrossSell(row->facts);
+  CustomerLeads::Found lead = leads_.Find(
+      tx, campaign_id, call.customer_id(),
+      {NewId(runtime_.context().clock),
+       call.contact_point_id().empty() ? choice.contact_point_id : call.contact_point_id(),
+       choice.vip_tier},
+      now);
+  absl::StatusOr<LeadFacts> taken = TakeForCrossSell(lead.row.facts);
   if (!taken.ok()) return taken.status();
-  row->facts = *std::move(taken);
-  ++row->revision;
-  row->update_time = now;
-  if (existing) {
-    // A queued lead leaves the hopper: the customer is being offered the campaign right now.
-    hopper_.EvictLead(tx, row->facts.lead_id);
-    leads_.Update(tx, *row);
-  } else if (!leads_.InsertIfAbsent(tx, *row)) {
-    return absl::AbortedError("the caller's lead was created meanwhile; try again");
-  }
-  return *std::move(row);
+  lead.row.facts = *std::move(taken);
+  if (absl::Status kept = leads_.Keep(tx, lead, now); !kept.ok()) return kept;
+  return std::move(lead.row);
 }
 
 absl::Status CrossSellApi::OpenCrossSell(const auth::Principal& who,
@@ -85,7 +61,7 @@ absl::Status CrossSellApi::OpenCrossSell(const auth::Principal& who,
                         "NOT_INBOUND");
     }
     if (call.campaign_id() == request.campaign_id()) {  // opened before: the same lead
-      if (std::optional<LeadRow> lead = leads_.Find(tx, call.lead_id())) {
+      if (std::optional<LeadRow> lead = LeadStore().Find(tx, call.lead_id())) {
         *response.mutable_lead() = ToProto(*lead);
       }
       return absl::OkStatus();

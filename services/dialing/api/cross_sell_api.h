@@ -14,11 +14,10 @@
 #include "services/common/auth/principal.h"
 #include "services/common/server/service_runtime.h"
 #include "services/dialing/api/cross_sell_offers.h"
+#include "services/dialing/api/customer_leads.h"
 #include "services/dialing/api/desktop_feed.h"
 #include "services/dialing/api/script_renderer.h"
 #include "services/dialing/store/call_store.h"
-#include "services/dialing/store/hopper_store.h"
-#include "services/dialing/store/lead_store.h"
 #include "telemarketing/dialing/v1/agent_desktop_service.pb.h"
 
 namespace tmk::dialing {
@@ -48,8 +47,7 @@ class CrossSellApi {
   ScriptRenderer& scripts_;
   DesktopFeed* desktops_;
   CallStore calls_;
-  LeadStore leads_;
-  HopperStore hopper_;
+  CustomerLeads leads_;
 };
 
 }  // namespace tmk::dialing

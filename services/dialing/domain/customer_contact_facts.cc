@@ -1,5 +1,7 @@
 #include "services/dialing/domain/customer_contact_facts.h"
 
+#include <algorithm>
+
 namespace tmk::dialing {
 namespace {
 
@@ -66,6 +68,35 @@ CustomerVerdict EvaluateCustomer(const CustomerContactFacts& facts,
     verdict.callability.reason = HopperBlockReason::kDoNotCall;
   } else if (consent) {
     verdict.callability.reason = HopperBlockReason::kNoConsent;
+  }
+  return verdict;
+}
+
+CustomerVerdict EvaluatePhone(const CustomerContactFacts& facts,
+                              const std::string& contact_point_id,
+                              contacts::ContactPurpose purpose, const std::string& region,
+                              const std::string& campaign_id, TimePoint now) {
+  CustomerVerdict verdict;
+  verdict.callability = {false, HopperBlockReason::kNoValidContactPoint};
+  const auto phone =
+      std::find_if(facts.phones.begin(), facts.phones.end(), [&](const ProjectedPhone& p) {
+        return p.contact_point_id == contact_point_id;
+      });
+  if (!facts.known || phone == facts.phones.end() || !IsDialable(phone->status)) return verdict;
+  const contacts::CallableVerdict v = contacts::EvaluateCallable(
+      PhoneFacts(facts, *phone, purpose),
+      {purpose, contacts::ContactChannel::kVoice, region, campaign_id, now});
+  if (v.callable) {
+    verdict.callability = {true, HopperBlockReason::kUnspecified};
+    verdict.contact_point_id = contact_point_id;
+    return verdict;
+  }
+  for (NonCallableReason r : v.reasons) {
+    if (IsDncReason(r)) {
+      verdict.callability.reason = HopperBlockReason::kDoNotCall;
+      return verdict;
+    }
+    if (IsConsentReason(r)) verdict.callability.reason = HopperBlockReason::kNoConsent;
   }
   return verdict;
 }

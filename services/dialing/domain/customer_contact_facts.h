@@ -49,6 +49,14 @@ CustomerVerdict EvaluateCustomer(const CustomerContactFacts& facts,
                                  contacts::ContactPurpose purpose, const std::string& region,
                                  const std::string& campaign_id, TimePoint now);
 
+// The same judgement of one phone the caller chose (R2, R6, R17): an agent's preview or manual
+// dial rings that number, not the customer's best one. NO_VALID_CONTACT_POINT when it is not a
+// phone of the customer or list screening marked it; else DO_NOT_CALL or NO_CONSENT as above.
+CustomerVerdict EvaluatePhone(const CustomerContactFacts& facts,
+                              const std::string& contact_point_id,
+                              contacts::ContactPurpose purpose, const std::string& region,
+                              const std::string& campaign_id, TimePoint now);
+
 // The purpose a campaign of this telemarketing.common.v1.CampaignType calls for (R6, R7):
 // selling needs explicit consent, service calls and surveys rest on the relationship.
 contacts::ContactPurpose PurposeOfCampaignType(int campaign_type);

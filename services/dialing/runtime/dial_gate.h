@@ -31,6 +31,8 @@ struct DialAttempt {
   std::string lead_id;
   TimePoint now;
   bool agent_reserved = false;
+  // The number an agent chose (preview, manual): that phone is judged, not the customer's best.
+  std::string contact_point_id;
 };
 
 class DialGate {
@@ -46,6 +48,9 @@ class DialGate {
   // A refused lead leaves the hopper and waits with its first reason until it lifts (an hour when
   // that is unknown, e.g. a frequency cap), so the next fill does not queue it again at once.
   void Refuse(pqxx::work& tx, const std::string& lead_id, const Blocked& why, TimePoint now) const;
+  // An agent's refused dial as answered: FAILED_PRECONDITION with the reason's name
+  // (OUTSIDE_CALLING_WINDOW, DO_NOT_CALL, FREQUENCY_CAP, ...) and, when known, `retry_after`.
+  static absl::Status Refusal(const Blocked& why);
 
  private:
   const CampaignProjectionStore& campaigns_;

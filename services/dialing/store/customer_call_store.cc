@@ -35,6 +35,13 @@ std::map<std::string, CustomerCallCounts> CustomerCallStore::Counts(
   return out;
 }
 
+void CustomerCallStore::Record(pqxx::work& tx, const std::string& customer_id,
+                               const std::string& lead_id, TimePoint now) const {
+  tx.exec_params(absl::StrCat("INSERT INTO customer_calls (customer_id, call_time, lead_id)"
+                              " VALUES ($1, ", MicrosToTime(2), ", $3::uuid)"),
+                 customer_id, Micros(now), lead_id);
+}
+
 void CustomerCallStore::MarkAbandoned(pqxx::work& tx, const std::string& lead_id) const {
   tx.exec_params(
       "UPDATE customer_calls SET abandoned = true WHERE lead_id = $1::uuid AND call_time ="

@@ -21,6 +21,10 @@ class CustomerCallStore {
                                                    const std::vector<std::string>& customer_ids,
                                                    TimePoint now,
                                                    const std::string& except_lead_id = "") const;
+  // A call to the customer for the lead placed at `now`, counted from now on (R20); the hopper's
+  // Take records its own in its statement.
+  void Record(pqxx::work& tx, const std::string& customer_id, const std::string& lead_id,
+              TimePoint now) const;
   // The lead's latest call was abandoned (R20): the customer is not called again within the
   // recall block unless an agent is reserved first.
   void MarkAbandoned(pqxx::work& tx, const std::string& lead_id) const;

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/common/core/uuid.h"
+#include "services/dialing/store/customer_call_store.h"
 #include "services/dialing/store/hopper_store.h"
 #include "services/dialing/store/time_columns.h"
 
@@ -89,9 +90,7 @@ std::vector<PreviewRow> PreviewStore::ListOrphaned(pqxx::work& tx) const {
 
 int PreviewStore::Place(pqxx::work& tx, const PreviewRow& preview, TimePoint now) const {
   Remove(tx, preview.call_id);
-  tx.exec_params(absl::StrCat("INSERT INTO customer_calls (customer_id, call_time, lead_id)"
-                              " VALUES ($1, ", MicrosToTime(2), ", $3::uuid)"),
-                 preview.customer_id, Micros(now), preview.lead_id);
+  CustomerCallStore().Record(tx, preview.customer_id, preview.lead_id, now);
   return tx
       .exec_params1(absl::StrCat("UPDATE leads SET attempts = attempts + 1, last_attempt_time = ",
                                  MicrosToTime(2), ", revision = revision + 1, update_time = ",

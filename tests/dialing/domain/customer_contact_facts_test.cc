@@ -139,5 +139,27 @@ TEST(CustomerContactFactsTest, GoldCardAndAboveGetTheVipBonus) {
   EXPECT_EQ(VipPriorityBonus(5), 10);  // diamond
 }
 
+// R2, R6, R17: an agent's own dial judges the number chosen, not the customer's best one.
+TEST(CustomerContactFactsTest, ChosenPhoneIsJudgedByItself) {
+  CustomerContactFacts f = TwoPhones();
+  Dnc(f, "+8613900000001", contacts::DncScope::kRegion);
+  auto phone = [&](const std::string& id, ContactPurpose purpose = ContactPurpose::kService) {
+    return EvaluatePhone(f, id, purpose, "gd", "camp-1", kNow).callability;
+  };
+  EXPECT_EQ(phone("cp-1").reason, HopperBlockReason::kDoNotCall) << "its own DNC entry";
+  EXPECT_TRUE(phone("cp-2").callable);
+  EXPECT_EQ(EvaluatePhone(f, "cp-2", ContactPurpose::kService, "gd", "camp-1", kNow)
+                .contact_point_id,
+            "cp-2");
+  EXPECT_EQ(phone("cp-2", ContactPurpose::kMarketing).reason, HopperBlockReason::kNoConsent);
+  EXPECT_EQ(phone("cp-9").reason, HopperBlockReason::kNoValidContactPoint) << "not theirs";
+  f.phones[1].status = ContactPointStatus::kWrongParty;
+  EXPECT_EQ(phone("cp-2").reason, HopperBlockReason::kNoValidContactPoint) << "screened out";
+  EXPECT_EQ(EvaluatePhone(CustomerContactFacts{}, "cp-2", ContactPurpose::kService, "gd",
+                          "camp-1", kNow)
+                .callability.reason,
+            HopperBlockReason::kNoValidContactPoint);
+}
+
 }  // namespace
 }  // namespace tmk::dialing
