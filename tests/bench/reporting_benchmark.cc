@@ -204,8 +204,20 @@ TEST_F(ReportingBenchmark, ConsumeRateLagAndQueriesAgainstRawEvents) {
   ASSERT_TRUE(consumer.ok()) << consumer.status();
   const auto consume_started = std::chrono::steady_clock::now();
   (*consumer)->Start();
-  while ((*consumer)->handled() + (*consumer)->skipped() < produced) {
+  // Progress every 5 s: a large backlog takes minutes.
+  auto reported = consume_started;
+  int64_t reported_applied = 0;
+  for (int64_t done = 0; done < produced;
+       done = (*consumer)->handled() + (*consumer)->skipped()) {
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    const auto now = std::chrono::steady_clock::now();
+    if (now - reported >= std::chrono::seconds(5)) {
+      std::fprintf(stderr, "  consumed %lld / %lld events, %.0f events/s\n",
+                   static_cast<long long>(done), static_cast<long long>(produced),
+                   (done - reported_applied) / Seconds(now - reported));
+      reported = now;
+      reported_applied = done;
+    }
   }
   const double consume_seconds = Seconds(std::chrono::steady_clock::now() - consume_started);
   EXPECT_EQ((*consumer)->skipped(), 0);

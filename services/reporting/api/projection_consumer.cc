@@ -4,10 +4,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "services/common/events/inbox.h"
 #include "services/common/grpc/proto_conversions.h"
 #include "services/reporting/api/call_step_mapping.h"
-#include "services/reporting/domain/call_contribution.h"
 #include "telemarketing/events/v1/agent_events.pb.h"
 #include "telemarketing/events/v1/call_events.pb.h"
 #include "telemarketing/events/v1/campaigns_events.pb.h"
@@ -61,12 +59,6 @@ const std::vector<std::string>& ProjectionConsumer::Topics() {
   return topics;
 }
 
-bool ProjectionConsumer::Claim(pqxx::work& tx, const events::ConsumedEvent& event) const {
-  const bool fresh = events::ClaimInInbox(tx, kConsumerGroup, event);
-  consumption_.Count(tx, event.source, event.type, event.topic, fresh);
-  return fresh;
-}
-
 absl::Status ProjectionConsumer::Handle(const events::ConsumedEvent& event) {
   return ApplyAll(absl::MakeConstSpan(&event, 1));
 }
@@ -79,8 +71,22 @@ absl::Status ProjectionConsumer::ApplyAll(absl::Span<const events::ConsumedEvent
   AfterCommits after;
   absl::Status status = pool_.Transact([&](pqxx::work& tx) {
     after.clear();  // a retried transaction starts over
-    for (const events::ConsumedEvent& event : events) {
-      if (absl::Status applied = Apply(tx, event, after); !applied.ok()) return applied;
+    const std::vector<bool> fresh = consumption_.ClaimAndCount(tx, kConsumerGroup, events);
+    CallBatch calls;
+    for (size_t i = 0; i < events.size(); ++i) {
+      if (absl::Status applied = Apply(tx, events[i], fresh[i], calls, after); !applied.ok()) {
+        return applied;
+      }
+    }
+    CallBatch::Applied applied;
+    if (absl::Status stored = calls.Apply(tx, calls_, leads_, applied); !stored.ok()) {
+      return stored;
+    }
+    if (!applied.calls.empty()) {
+      after.push_back([this, applied = std::move(applied)] {
+        for (const CallFacts& facts : applied.calls) live_.ApplyCall(facts);
+        live_.Touch(applied.latest);
+      });
     }
     return absl::OkStatus();
   });
@@ -91,70 +97,39 @@ absl::Status ProjectionConsumer::ApplyAll(absl::Span<const events::ConsumedEvent
 }
 
 absl::Status ProjectionConsumer::Apply(pqxx::work& tx, const events::ConsumedEvent& event,
-                                       AfterCommits& after) {
-  if (Is<ev1::CallEvent>(event)) return ApplyCall(tx, event, after);
-  if (Is<ev1::LeadsLoaded>(event)) return ApplyLeadsLoaded(tx, event);
-  if (Is<ev1::CampaignRuntimeChanged>(event)) return ApplyRuntime(tx, event, after);
-  if (Is<ev1::AgentEvent>(event)) return ApplyAgent(tx, event, after);
+                                       bool fresh, CallBatch& calls, AfterCommits& after) {
+  if (Is<ev1::CallEvent>(event)) return ApplyCall(event, fresh, calls);
+  if (Is<ev1::LeadsLoaded>(event)) return ApplyLeadsLoaded(tx, event, fresh);
+  if (Is<ev1::CampaignRuntimeChanged>(event)) return ApplyRuntime(tx, event, fresh, after);
+  if (Is<ev1::AgentEvent>(event)) return ApplyAgent(tx, event, fresh, after);
   if (Is<ev1::OrderCaptured>(event) || Is<ev1::OrderStateChanged>(event)) {
-    return ApplyOrder(tx, event);
+    return ApplyOrder(tx, event, fresh);
   }
-  if (Is<ev1::CampaignSnapshot>(event)) return ApplyCampaign(tx, event, after);
-  // Counted for reconciliation, nothing projected (scripts, policies, newer types).
-  Claim(tx, event);
+  if (Is<ev1::CampaignSnapshot>(event)) return ApplyCampaign(tx, event, fresh, after);
+  // Counted for reconciliation (ClaimAndCount), nothing projected (scripts, policies, newer types).
   return absl::OkStatus();
 }
 
-absl::Status ProjectionConsumer::ApplyCall(pqxx::work& tx, const events::ConsumedEvent& event,
-                                           AfterCommits& after) {
+absl::Status ProjectionConsumer::ApplyCall(const events::ConsumedEvent& event, bool fresh,
+                                           CallBatch& calls) {
   ev1::CallEvent call;
   if (absl::Status parsed = Parse(event, call); !parsed.ok()) return parsed;
   absl::StatusOr<CallStep> step = ToCallStep(call);
   if (!step.ok()) {
     return absl::InvalidArgumentError(absl::StrCat(step.status().message(), " (ce_id ", event.id, ")"));
   }
-  if (!Claim(tx, event)) return absl::OkStatus();
-  if (!calls_.AddStep(tx, call.call_id(), call.sequence(), event.payload)) {
-    return absl::OkStatus();  // the same step under another id
-  }
-  // Refold the call with and without the new step: the rollups move by the difference.
-  std::vector<CallStep> others;
-  for (const auto& [sequence, payload] : calls_.Steps(tx, call.call_id())) {
-    if (sequence == call.sequence()) continue;
-    ev1::CallEvent earlier;
-    if (!earlier.ParseFromString(payload)) return absl::DataLossError("stored call step unreadable");
-    absl::StatusOr<CallStep> s = ToCallStep(earlier);
-    if (!s.ok()) return absl::DataLossError("stored call step invalid");
-    others.push_back(*std::move(s));
-  }
-  std::optional<CallFacts> before;
-  if (!others.empty()) before = FoldCall(call.call_id(), others);
-  others.push_back(*step);
-  CallFacts facts = FoldCall(call.call_id(), std::move(others));
-  calls_.ApplyContributions(tx, ContributionChange(before ? &*before : nullptr, facts));
-  calls_.TrackOpen(tx, facts);
-  calls_.UpsertTimeline(tx, facts);
-  if (step->kind == StepKind::kDispositioned && !facts.lead_id.empty()) {
-    leads_.ApplyDisposition(
-        tx, {facts.lead_id, facts.campaign_id, facts.variant_id, facts.call_id, step->time,
-             step->previous_stage, step->stage, step->previous_intention, step->intention,
-             !step->order_id.empty(), step->lead_attempts, step->lead_contacts});
-  }
-  after.push_back([this, facts = std::move(facts), time = step->time] {
-    live_.ApplyCall(facts);
-    live_.Touch(time);
-  });
+  if (fresh) calls.Add({call.call_id(), call.sequence(), event.payload}, *std::move(step));
   return absl::OkStatus();
 }
 
 absl::Status ProjectionConsumer::ApplyLeadsLoaded(pqxx::work& tx,
-                                                  const events::ConsumedEvent& event) {
+                                                  const events::ConsumedEvent& event, bool fresh) {
   ev1::LeadsLoaded loaded;
   if (absl::Status parsed = Parse(event, loaded); !parsed.ok()) return parsed;
   if (loaded.campaign_id().empty() || !loaded.has_occur_time()) {
     return absl::InvalidArgumentError(absl::StrCat("LeadsLoaded without campaign or time (ce_id ", event.id, ")"));
   }
-  if (Claim(tx, event)) {
+  if (fresh) {
     leads_.AddLeadsLoaded(tx, loaded.campaign_id(), grpcx::FromProtoTime(loaded.occur_time()),
                           loaded.created());
   }
@@ -162,7 +137,7 @@ absl::Status ProjectionConsumer::ApplyLeadsLoaded(pqxx::work& tx,
 }
 
 absl::Status ProjectionConsumer::ApplyRuntime(pqxx::work& tx, const events::ConsumedEvent& event,
-                                              AfterCommits& after) {
+                                              bool fresh, AfterCommits& after) {
   ev1::CampaignRuntimeChanged changed;
   if (absl::Status parsed = Parse(event, changed); !parsed.ok()) return parsed;
   const std::string& campaign_id = changed.campaign_runtime().campaign_id();
@@ -170,7 +145,7 @@ absl::Status ProjectionConsumer::ApplyRuntime(pqxx::work& tx, const events::Cons
     return absl::InvalidArgumentError(absl::StrCat("CampaignRuntimeChanged without campaign or time (ce_id ", event.id, ")"));
   }
   const TimePoint time = grpcx::FromProtoTime(changed.occur_time());
-  if (!Claim(tx, event)) return absl::OkStatus();
+  if (!fresh) return absl::OkStatus();
   campaigns_.UpsertRuntime(tx, campaign_id, time, changed.campaign_runtime().SerializeAsString());
   after.push_back([this, runtime = changed.campaign_runtime(), time] {
     live_.ApplyRuntime(runtime, time);
@@ -180,14 +155,14 @@ absl::Status ProjectionConsumer::ApplyRuntime(pqxx::work& tx, const events::Cons
 }
 
 absl::Status ProjectionConsumer::ApplyAgent(pqxx::work& tx, const events::ConsumedEvent& event,
-                                            AfterCommits& after) {
+                                            bool fresh, AfterCommits& after) {
   ev1::AgentEvent agent;
   if (absl::Status parsed = Parse(event, agent); !parsed.ok()) return parsed;
   if (agent.agent_id().empty() || !agent.has_occur_time()) {
     return absl::InvalidArgumentError(absl::StrCat("AgentEvent without agent or time (ce_id ", event.id, ")"));
   }
   const TimePoint time = grpcx::FromProtoTime(agent.occur_time());
-  if (!Claim(tx, event)) return absl::OkStatus();
+  if (!fresh) return absl::OkStatus();
   std::optional<AgentCurrent> current;
   switch (agent.change_case()) {
     case ev1::AgentEvent::kStateChanged: {
@@ -233,8 +208,8 @@ absl::Status ProjectionConsumer::ApplyAgent(pqxx::work& tx, const events::Consum
   return absl::OkStatus();
 }
 
-absl::Status ProjectionConsumer::ApplyOrder(pqxx::work& tx, const events::ConsumedEvent& event) {
-
+absl::Status ProjectionConsumer::ApplyOrder(pqxx::work& tx, const events::ConsumedEvent& event,
+                                            bool fresh) {
   dv1::Order order;
   std::string region;
   if (Is<ev1::OrderCaptured>(event)) {
@@ -264,12 +239,12 @@ absl::Status ProjectionConsumer::ApplyOrder(pqxx::work& tx, const events::Consum
                  grpcx::FromProtoTime(order.create_time()),
                  grpcx::FromProtoTime(order.has_update_time() ? order.update_time() : order.create_time()),
                  OrderSummary(order)};
-  if (Claim(tx, event)) orders_.Upsert(tx, fact);
+  if (fresh) orders_.Upsert(tx, fact);
   return absl::OkStatus();
 }
 
 absl::Status ProjectionConsumer::ApplyCampaign(pqxx::work& tx, const events::ConsumedEvent& event,
-                                               AfterCommits& after) {
+                                               bool fresh, AfterCommits& after) {
   ev1::CampaignSnapshot snapshot;
   if (absl::Status parsed = Parse(event, snapshot); !parsed.ok()) return parsed;
   const std::string& campaign_id = snapshot.campaign().campaign_id();
@@ -277,7 +252,7 @@ absl::Status ProjectionConsumer::ApplyCampaign(pqxx::work& tx, const events::Con
     return absl::InvalidArgumentError(absl::StrCat("CampaignSnapshot without a campaign_id (ce_id ", event.id, ")"));
   }
   HlcTimestamp hlc{snapshot.hlc().wall_time_millis(), snapshot.hlc().logical(), snapshot.hlc().node()};
-  if (!Claim(tx, event)) return absl::OkStatus();
+  if (!fresh) return absl::OkStatus();
   campaigns_.UpsertSnapshot(tx, campaign_id, hlc, event.payload);
   after.push_back([this, campaign_id, name = snapshot.campaign().display_name()] {
     live_.ApplyCampaignName(campaign_id, name);

@@ -4,8 +4,9 @@
 // snapshots (tm.campaigns.v1). Each event is applied with its inbox claim and its consumption
 // count in the same transaction (one per event, or one per batch when catching up), so a
 // redelivery changes nothing but the duplicates count; every merge is order-independent, so a
-// replay from offset zero into a fresh schema gives identical reports. The live floor learns each
-// change after its transaction committed.
+// replay from offset zero into a fresh schema gives identical reports. A batch is claimed and
+// counted in one statement and its call events, the bulk of the traffic, are applied set-based
+// (CallBatch). The live floor learns each change after its transaction committed.
 #include <functional>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "absl/types/span.h"
 #include "services/common/events/consumed_event.h"
 #include "services/common/pg/pg_pool.h"
+#include "services/reporting/api/call_batch.h"
 #include "services/reporting/api/live_floor.h"
 #include "services/reporting/store/agent_projection_store.h"
 #include "services/reporting/store/call_projection_store.h"
@@ -50,18 +52,20 @@ class ProjectionConsumer {
 
   // Applies `events` in one transaction, then tells the live floor.
   absl::Status ApplyAll(absl::Span<const events::ConsumedEvent> events);
-  // Applies one event in `tx`: inbox claim, consumption count and the projection's effects.
-  absl::Status Apply(pqxx::work& tx, const events::ConsumedEvent& event, AfterCommits& after);
-  absl::Status ApplyCall(pqxx::work& tx, const events::ConsumedEvent& event, AfterCommits& after);
-  absl::Status ApplyLeadsLoaded(pqxx::work& tx, const events::ConsumedEvent& event);
-  absl::Status ApplyRuntime(pqxx::work& tx, const events::ConsumedEvent& event,
+  // Checks one event and, when `fresh` (claimed: a first delivery), applies its effects in `tx`;
+  // call events join `calls`, applied once the whole batch was read. A redelivery is checked
+  // too, so a malformed event is refused whether or not its id was seen.
+  absl::Status Apply(pqxx::work& tx, const events::ConsumedEvent& event, bool fresh,
+                     CallBatch& calls, AfterCommits& after);
+  absl::Status ApplyCall(const events::ConsumedEvent& event, bool fresh, CallBatch& calls);
+  absl::Status ApplyLeadsLoaded(pqxx::work& tx, const events::ConsumedEvent& event, bool fresh);
+  absl::Status ApplyRuntime(pqxx::work& tx, const events::ConsumedEvent& event, bool fresh,
                             AfterCommits& after);
-  absl::Status ApplyAgent(pqxx::work& tx, const events::ConsumedEvent& event, AfterCommits& after);
-  absl::Status ApplyOrder(pqxx::work& tx, const events::ConsumedEvent& event);
-  absl::Status ApplyCampaign(pqxx::work& tx, const events::ConsumedEvent& event,
+  absl::Status ApplyAgent(pqxx::work& tx, const events::ConsumedEvent& event, bool fresh,
+                          AfterCommits& after);
+  absl::Status ApplyOrder(pqxx::work& tx, const events::ConsumedEvent& event, bool fresh);
+  absl::Status ApplyCampaign(pqxx::work& tx, const events::ConsumedEvent& event, bool fresh,
                              AfterCommits& after);
-  // Claims and counts the event in `tx`; true when its effect must be applied.
-  bool Claim(pqxx::work& tx, const events::ConsumedEvent& event) const;
 
   pg::PgPool& pool_;
   LiveFloor& live_;

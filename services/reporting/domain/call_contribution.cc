@@ -1,8 +1,26 @@
 #include "services/reporting/domain/call_contribution.h"
 
+#include <algorithm>
+#include <map>
+#include <tuple>
+
 #include "services/reporting/domain/report_bucket.h"
 
 namespace tmk::reporting {
+namespace {
+
+// Orders keys so a batch's changes are summed in O(n log n), whatever their number.
+struct KeyLess {
+  static auto Tie(const CallRollupKey& k) {
+    return std::tie(k.bucket, k.region_id, k.campaign_id, k.variant_id, k.agent_id, k.queue_id,
+                    k.direction);
+  }
+  bool operator()(const CallRollupKey& a, const CallRollupKey& b) const {
+    return Tie(a) < Tie(b);
+  }
+};
+
+}  // namespace
 
 bool IsAbandon(const CallFacts& facts) {
   if (facts.direction == Direction::kInbound) return facts.abandoned && !facts.connected;
@@ -64,6 +82,23 @@ std::vector<CallContribution> ContributionChange(const CallFacts* before, const 
   CallContribution retraction{removed.key, {}};
   retraction.measures -= removed.measures;
   return {retraction, added};
+}
+
+std::vector<CallContribution> SumByKey(const std::vector<CallContribution>& changes) {
+  std::vector<CallContribution> out;
+  std::map<CallRollupKey, size_t, KeyLess> index;
+  for (const CallContribution& change : changes) {
+    auto [at, added] = index.emplace(change.key, out.size());
+    if (added) {
+      out.push_back(change);
+    } else {
+      out[at->second].measures += change.measures;
+    }
+  }
+  out.erase(std::remove_if(out.begin(), out.end(),
+                           [](const CallContribution& c) { return c.measures.IsZero(); }),
+            out.end());
+  return out;
 }
 
 }  // namespace tmk::reporting

@@ -45,4 +45,9 @@ CallContribution ContributionOf(const CallFacts& facts);
 // change when the key stayed, or nothing.
 std::vector<CallContribution> ContributionChange(const CallFacts* before, const CallFacts& after);
 
+// `changes` with those meeting on one key summed and those summing to zero dropped, in the order
+// their keys first appear: a batch of events moves each rollup row once (R26-R29 throughput), and
+// a retraction cancelled by an addition to the same row writes nothing.
+std::vector<CallContribution> SumByKey(const std::vector<CallContribution>& changes);
+
 }  // namespace tmk::reporting

@@ -4,11 +4,27 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "services/common/pg/array_literal.h"
 #include "services/reporting/domain/campaign_contribution.h"
 #include "services/reporting/store/pg_time.h"
 
 namespace tmk::reporting {
 namespace {
+
+// A batch's rows column by column: each column goes to PostgreSQL as one array literal, which
+// unnest() turns back into rows, so a whole batch is one statement.
+using ColumnValues = std::vector<std::vector<std::string>>;
+
+std::vector<std::string> ArrayParams(const ColumnValues& columns) {
+  std::vector<std::string> params;
+  params.reserve(columns.size());
+  for (const std::vector<std::string>& column : columns) params.push_back(pg::ArrayLiteral(column));
+  return params;
+}
+
+pqxx::result Exec(pqxx::work& tx, const std::string& sql, const ColumnValues& columns) {
+  return tx.exec_params(sql, pqxx::prepare::make_dynamic_params(ArrayParams(columns)));
+}
 
 std::vector<int64_t> Values(const CallMeasures& measures) {
   std::vector<int64_t> values;
@@ -27,46 +43,81 @@ constexpr RollupTable kCallRollup{"call_rollup", true};
 constexpr RollupTable kCampaignRollup{"call_campaign_rollup", false};
 constexpr RollupTable kCampaignDayRollup{"call_campaign_day_rollup", false};
 
-std::vector<std::string> KeyColumns(const RollupTable& table) {
-  std::vector<std::string> keys = {"bucket_start", "region_id", "campaign_id", "variant_id"};
-  if (table.by_agent) keys.push_back("agent_id");
-  keys.insert(keys.end(), {"queue_id", "direction"});
+// A key column and its array type; the bucket travels as Unix microseconds.
+struct KeyColumn {
+  std::string name;
+  const char* array_type;
+};
+
+std::vector<KeyColumn> KeyColumns(const RollupTable& table) {
+  std::vector<KeyColumn> keys = {{"bucket_start", "bigint[]"},
+                                 {"region_id", "text[]"},
+                                 {"campaign_id", "text[]"},
+                                 {"variant_id", "text[]"}};
+  if (table.by_agent) keys.push_back({"agent_id", "text[]"});
+  keys.insert(keys.end(), {{"queue_id", "text[]"}, {"direction", "smallint[]"}});
   return keys;
 }
 
-// The key's parameters, in KeyColumns order.
-std::vector<std::string> KeyParams(const RollupTable& table, const CallRollupKey& k) {
-  std::vector<std::string> params = {std::to_string(ToMicros(k.bucket)), k.region_id,
+// The key's values, in KeyColumns order.
+std::vector<std::string> KeyValues(const RollupTable& table, const CallRollupKey& k) {
+  std::vector<std::string> values = {std::to_string(ToMicros(k.bucket)), k.region_id,
                                      k.campaign_id, k.variant_id};
-  if (table.by_agent) params.push_back(k.agent_id);
-  params.insert(params.end(), {k.queue_id, std::to_string(static_cast<int>(k.direction))});
-  return params;
+  if (table.by_agent) values.push_back(k.agent_id);
+  values.insert(values.end(), {k.queue_id, std::to_string(static_cast<int>(k.direction))});
+  return values;
 }
 
-// INSERT ... ON CONFLICT adding each measure to the row: rollups are sums of deltas.
-std::string UpsertSql(const RollupTable& table) {
-  const std::vector<std::string> keys = KeyColumns(table);
-  const auto& columns = CallProjectionStore::MeasureColumns();
-  std::vector<std::string> params = {TM_PG_MICROS("$1")};
-  for (size_t i = 1; i < keys.size(); ++i) params.push_back(absl::StrCat("$", i + 1));
-  std::vector<std::string> sets;
-  for (size_t i = 0; i < columns.size(); ++i) {
-    params.push_back(absl::StrCat("$", keys.size() + i + 1));
-    sets.push_back(absl::StrCat(columns[i], " = ", table.name, ".", columns[i], " + EXCLUDED.",
-                                columns[i]));
+// "unnest($1::bigint[], ...) AS u(bucket_start, ...)" over the keys, then `extra` columns of
+// bigint[] named `extra_names`.
+std::string Unnest(const std::vector<KeyColumn>& keys, const std::vector<std::string>& extra_names) {
+  std::vector<std::string> arrays, names;
+  for (const KeyColumn& k : keys) {
+    arrays.push_back(absl::StrCat("$", arrays.size() + 1, "::", k.array_type));
+    names.push_back(k.name);
   }
-  return absl::StrCat("INSERT INTO ", table.name, " (", absl::StrJoin(keys, ", "), ", ",
-                      absl::StrJoin(columns, ", "), ") VALUES (", absl::StrJoin(params, ", "),
-                      ") ON CONFLICT (", absl::StrJoin(keys, ", "), ") DO UPDATE SET ",
-                      absl::StrJoin(sets, ", "));
+  for (const std::string& name : extra_names) {
+    arrays.push_back(absl::StrCat("$", arrays.size() + 1, "::bigint[]"));
+    names.push_back(name);
+  }
+  return absl::StrCat("unnest(", absl::StrJoin(arrays, ", "), ") AS u(", absl::StrJoin(names, ", "),
+                      ")");
 }
 
+std::vector<std::string> KeyNames(const std::vector<KeyColumn>& keys) {
+  std::vector<std::string> names;
+  for (const KeyColumn& k : keys) names.push_back(k.name);
+  return names;
+}
+
+// INSERT ... SELECT FROM unnest ... ON CONFLICT adding each measure to the row: rollups are sums
+// of deltas, and each key comes once per statement (SumByKey).
+std::string UpsertSql(const RollupTable& table) {
+  const std::vector<KeyColumn> keys = KeyColumns(table);
+  const auto& columns = CallProjectionStore::MeasureColumns();
+  std::vector<std::string> select = {TM_PG_MICROS("u.bucket_start")};
+  for (size_t i = 1; i < keys.size(); ++i) select.push_back("u." + keys[i].name);
+  std::vector<std::string> sets;
+  for (const std::string& c : columns) {
+    select.push_back("u." + c);
+    sets.push_back(absl::StrCat(c, " = ", table.name, ".", c, " + EXCLUDED.", c));
+  }
+  const std::string key_list = absl::StrJoin(KeyNames(keys), ", ");
+  return absl::StrCat("INSERT INTO ", table.name, " (", key_list, ", ", absl::StrJoin(columns, ", "),
+                      ") SELECT ", absl::StrJoin(select, ", "), " FROM ", Unnest(keys, columns),
+                      " ON CONFLICT (", key_list, ") DO UPDATE SET ", absl::StrJoin(sets, ", "));
+}
+
+// Removes the listed keys' rows whose every measure is zero.
 std::string EmptyRowDeleteSql(const RollupTable& table) {
-  const std::vector<std::string> keys = KeyColumns(table);
-  std::vector<std::string> where = {"bucket_start = " TM_PG_MICROS("$1")};
-  for (size_t i = 1; i < keys.size(); ++i) where.push_back(absl::StrCat(keys[i], " = $", i + 1));
-  for (const std::string& c : CallProjectionStore::MeasureColumns()) where.push_back(c + " = 0");
-  return absl::StrCat("DELETE FROM ", table.name, " WHERE ", absl::StrJoin(where, " AND "));
+  const std::vector<KeyColumn> keys = KeyColumns(table);
+  std::vector<std::string> where = {absl::StrCat("t.bucket_start = ", TM_PG_MICROS("u.bucket_start"))};
+  for (size_t i = 1; i < keys.size(); ++i) {
+    where.push_back(absl::StrCat("t.", keys[i].name, " = u.", keys[i].name));
+  }
+  for (const std::string& c : CallProjectionStore::MeasureColumns()) where.push_back("t." + c + " = 0");
+  return absl::StrCat("DELETE FROM ", table.name, " t USING ", Unnest(keys, {}), " WHERE ",
+                      absl::StrJoin(where, " AND "));
 }
 
 // A table's statements, built once.
@@ -78,22 +129,26 @@ struct RollupStatements {
   std::string empty;
 };
 
-// Adds `changes` to the statements' table.
+// Adds `changes` (one per key) to the statements' table.
 void Apply(pqxx::work& tx, const RollupStatements& rollup,
            const std::vector<CallContribution>& changes) {
+  if (changes.empty()) return;
+  const size_t key_count = KeyColumns(rollup.table).size();
+  ColumnValues upsert(key_count + CallProjectionStore::MeasureColumns().size());
+  ColumnValues retracted(key_count);
   for (const CallContribution& change : changes) {
-    std::vector<std::string> params = KeyParams(rollup.table, change.key);
-    const size_t key_count = params.size();
+    std::vector<std::string> row = KeyValues(rollup.table, change.key);
     const std::vector<int64_t> values = Values(change.measures);
-    for (int64_t value : values) params.push_back(std::to_string(value));
-    tx.exec_params(rollup.upsert, pqxx::prepare::make_dynamic_params(params));
     // A retraction that emptied its row (the call moved to another key) leaves no row behind, so
     // the rollups hold the same rows whatever order the steps came in.
     if (std::any_of(values.begin(), values.end(), [](int64_t v) { return v < 0; })) {
-      params.resize(key_count);
-      tx.exec_params(rollup.empty, pqxx::prepare::make_dynamic_params(params));
+      for (size_t i = 0; i < key_count; ++i) retracted[i].push_back(row[i]);
     }
+    for (int64_t value : values) row.push_back(std::to_string(value));
+    for (size_t i = 0; i < row.size(); ++i) upsert[i].push_back(std::move(row[i]));
   }
+  Exec(tx, rollup.upsert, upsert);
+  if (!retracted[0].empty()) Exec(tx, rollup.empty, retracted);
 }
 
 }  // namespace
@@ -111,21 +166,35 @@ const std::vector<std::string>& CallProjectionStore::MeasureColumns() {
   return columns;
 }
 
-bool CallProjectionStore::AddStep(pqxx::work& tx, const std::string& call_id, int64_t sequence,
-                                  const std::string& payload) const {
-  pqxx::result inserted = tx.exec_params(
-      "INSERT INTO call_step (call_id, sequence, payload) VALUES ($1, $2, $3)"
-      " ON CONFLICT DO NOTHING RETURNING 1",
-      call_id, sequence, pqxx::binarystring(payload.data(), payload.size()));
-  return !inserted.empty();
+std::set<CallProjectionStore::StepId> CallProjectionStore::AddSteps(
+    pqxx::work& tx, const std::vector<StoredStep>& steps) const {
+  std::set<StepId> added;
+  if (steps.empty()) return added;
+  ColumnValues columns(3);
+  for (const StoredStep& s : steps) {
+    columns[0].push_back(s.call_id);
+    columns[1].push_back(std::to_string(s.sequence));
+    columns[2].push_back(
+        tx.esc_raw(reinterpret_cast<const unsigned char*>(s.payload.data()), s.payload.size()));
+  }
+  for (const auto& row : Exec(tx,
+                              "INSERT INTO call_step (call_id, sequence, payload)"
+                              " SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[])"
+                              " ON CONFLICT DO NOTHING RETURNING call_id, sequence",
+                              columns)) {
+    added.emplace(row[0].as<std::string>(), row[1].as<int64_t>());
+  }
+  return added;
 }
 
-std::vector<std::pair<int64_t, std::string>> CallProjectionStore::Steps(
-    pqxx::work& tx, const std::string& call_id) const {
-  std::vector<std::pair<int64_t, std::string>> steps;
-  for (const auto& row :
-       tx.exec_params("SELECT sequence, payload FROM call_step WHERE call_id = $1", call_id)) {
-    steps.emplace_back(row[0].as<int64_t>(), pqxx::binarystring(row[1]).str());
+std::map<std::string, std::vector<StoredStep>> CallProjectionStore::Steps(
+    pqxx::work& tx, const std::vector<std::string>& call_ids) const {
+  std::map<std::string, std::vector<StoredStep>> steps;
+  for (const auto& row : tx.exec_params(
+           "SELECT call_id, sequence, payload FROM call_step WHERE call_id = ANY($1::text[])",
+           pg::ArrayLiteral(call_ids))) {
+    std::string call_id = row[0].as<std::string>();
+    steps[call_id].push_back({call_id, row[1].as<int64_t>(), pqxx::binarystring(row[2]).str()});
   }
   return steps;
 }
@@ -134,41 +203,79 @@ void CallProjectionStore::ApplyContributions(pqxx::work& tx,
                                              const std::vector<CallContribution>& changes) const {
   static const RollupStatements call(kCallRollup), campaign(kCampaignRollup),
       campaign_day(kCampaignDayRollup);
-  Apply(tx, call, changes);
+  Apply(tx, call, SumByKey(changes));
   Apply(tx, campaign, AtCampaignGrain(changes, CampaignGrain::kQuarterHour));
   Apply(tx, campaign_day, AtCampaignGrain(changes, CampaignGrain::kUtcDay));
 }
 
-void CallProjectionStore::TrackOpen(pqxx::work& tx, const CallFacts& f) const {
-  if (f.ended || f.abandoned) {
-    tx.exec_params("DELETE FROM call_open WHERE call_id = $1", f.call_id);
-    return;
+void CallProjectionStore::TrackOpen(pqxx::work& tx, const std::vector<CallFacts>& calls) const {
+  std::vector<std::string> over;
+  ColumnValues open(7);
+  for (const CallFacts& f : calls) {
+    if (f.ended || f.abandoned) {
+      over.push_back(f.call_id);
+      continue;
+    }
+    const std::string values[] = {f.call_id,  f.region_id, f.campaign_id,
+                                  f.queue_id, f.agent_id,  f.connected ? "true" : "false",
+                                  std::to_string(ToMicros(f.start))};
+    for (size_t i = 0; i < open.size(); ++i) open[i].push_back(values[i]);
   }
-  tx.exec_params(
-      "INSERT INTO call_open (call_id, region_id, campaign_id, queue_id, agent_id, connected, since)"
-      " VALUES ($1, $2, $3, $4, $5, $6, " TM_PG_MICROS("$7") ")"
-      " ON CONFLICT (call_id) DO UPDATE SET region_id = EXCLUDED.region_id,"
-      " campaign_id = EXCLUDED.campaign_id, queue_id = EXCLUDED.queue_id,"
-      " agent_id = EXCLUDED.agent_id, connected = EXCLUDED.connected, since = EXCLUDED.since",
-      f.call_id, f.region_id, f.campaign_id, f.queue_id, f.agent_id, f.connected, ToMicros(f.start));
+  if (!over.empty()) {
+    tx.exec_params("DELETE FROM call_open WHERE call_id = ANY($1::text[])", pg::ArrayLiteral(over));
+  }
+  if (open[0].empty()) return;
+  Exec(tx,
+       "INSERT INTO call_open (call_id, region_id, campaign_id, queue_id, agent_id, connected, since)"
+       " SELECT u.call_id, u.region_id, u.campaign_id, u.queue_id, u.agent_id, u.connected, "
+       TM_PG_MICROS("u.since") " FROM unnest($1::text[], $2::text[], $3::text[], $4::text[],"
+       " $5::text[], $6::boolean[], $7::bigint[])"
+       " AS u(call_id, region_id, campaign_id, queue_id, agent_id, connected, since)"
+       " ON CONFLICT (call_id) DO UPDATE SET region_id = EXCLUDED.region_id,"
+       " campaign_id = EXCLUDED.campaign_id, queue_id = EXCLUDED.queue_id,"
+       " agent_id = EXCLUDED.agent_id, connected = EXCLUDED.connected, since = EXCLUDED.since",
+       open);
 }
 
-void CallProjectionStore::UpsertTimeline(pqxx::work& tx, const CallFacts& f) const {
-  if (f.customer_id.empty()) return;
-  tx.exec_params(
-      "INSERT INTO timeline_entry (customer_id, entry_key, kind, occur_time, campaign_id, agent_id,"
-      " call_id, order_id, direction, outcome, disposition_code, stage, intention, talk_ms,"
-      " currency_code, order_total, summary, region_id)"
-      " VALUES ($1, $2, 1, " TM_PG_MICROS("$3") ", $4, $5, $6, $7, $8, $9, $10, $11, $12,"
-      " $13, '', 0, '', $14)"
-      " ON CONFLICT (customer_id, entry_key) DO UPDATE SET occur_time = EXCLUDED.occur_time,"
-      " campaign_id = EXCLUDED.campaign_id, agent_id = EXCLUDED.agent_id,"
-      " order_id = EXCLUDED.order_id, direction = EXCLUDED.direction, outcome = EXCLUDED.outcome,"
-      " disposition_code = EXCLUDED.disposition_code, stage = EXCLUDED.stage,"
-      " intention = EXCLUDED.intention, talk_ms = EXCLUDED.talk_ms, region_id = EXCLUDED.region_id",
-      f.customer_id, "call:" + f.call_id, ToMicros(f.start), f.campaign_id, f.agent_id, f.call_id,
-      f.order_id, static_cast<int>(f.direction), f.outcome, f.disposition_code, f.stage,
-      f.intention, static_cast<int64_t>(f.talk.count()), f.region_id);
+void CallProjectionStore::UpsertTimeline(pqxx::work& tx, const std::vector<CallFacts>& calls) const {
+  ColumnValues entries(14);
+  for (const CallFacts& f : calls) {
+    if (f.customer_id.empty()) continue;
+    const std::string values[] = {f.customer_id,
+                                  "call:" + f.call_id,
+                                  std::to_string(ToMicros(f.start)),
+                                  f.campaign_id,
+                                  f.agent_id,
+                                  f.call_id,
+                                  f.order_id,
+                                  std::to_string(static_cast<int>(f.direction)),
+                                  std::to_string(f.outcome),
+                                  f.disposition_code,
+                                  std::to_string(f.stage),
+                                  std::to_string(f.intention),
+                                  std::to_string(static_cast<int64_t>(f.talk.count())),
+                                  f.region_id};
+    for (size_t i = 0; i < entries.size(); ++i) entries[i].push_back(values[i]);
+  }
+  if (entries[0].empty()) return;
+  Exec(tx,
+       "INSERT INTO timeline_entry (customer_id, entry_key, kind, occur_time, campaign_id, agent_id,"
+       " call_id, order_id, direction, outcome, disposition_code, stage, intention, talk_ms,"
+       " currency_code, order_total, summary, region_id)"
+       " SELECT u.customer_id, u.entry_key, 1, " TM_PG_MICROS("u.occur_time") ", u.campaign_id,"
+       " u.agent_id, u.call_id, u.order_id, u.direction, u.outcome, u.disposition_code, u.stage,"
+       " u.intention, u.talk_ms, '', 0, '', u.region_id"
+       " FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[],"
+       " $7::text[], $8::smallint[], $9::smallint[], $10::text[], $11::smallint[], $12::smallint[],"
+       " $13::bigint[], $14::text[]) AS u(customer_id, entry_key, occur_time, campaign_id, agent_id,"
+       " call_id, order_id, direction, outcome, disposition_code, stage, intention, talk_ms,"
+       " region_id)"
+       " ON CONFLICT (customer_id, entry_key) DO UPDATE SET occur_time = EXCLUDED.occur_time,"
+       " campaign_id = EXCLUDED.campaign_id, agent_id = EXCLUDED.agent_id,"
+       " order_id = EXCLUDED.order_id, direction = EXCLUDED.direction, outcome = EXCLUDED.outcome,"
+       " disposition_code = EXCLUDED.disposition_code, stage = EXCLUDED.stage,"
+       " intention = EXCLUDED.intention, talk_ms = EXCLUDED.talk_ms, region_id = EXCLUDED.region_id",
+       entries);
 }
 
 }  // namespace tmk::reporting

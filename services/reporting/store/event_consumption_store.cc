@@ -1,17 +1,54 @@
 #include "services/reporting/store/event_consumption_store.h"
 
+#include <set>
+#include <tuple>
+
+#include "services/common/pg/array_literal.h"
 #include "services/common/pg/pg_pool.h"
 
 namespace tmk::reporting {
 
-void EventConsumptionStore::Count(pqxx::work& tx, const std::string& source,
-                                  const std::string& event_type, const std::string& topic,
-                                  bool applied) const {
+std::vector<bool> EventConsumptionStore::ClaimAndCount(
+    pqxx::work& tx, const std::string& consumer,
+    absl::Span<const events::ConsumedEvent> events) const {
+  std::vector<std::string> ids, types, sources;
+  for (const events::ConsumedEvent& e : events) {
+    ids.push_back(e.id);
+    types.push_back(e.type);
+    sources.push_back(e.source);
+  }
+  // ON CONFLICT DO NOTHING also drops an id the batch repeats: it comes back once.
+  std::set<std::string> claimed;
+  for (const auto& row : tx.exec_params(
+           "INSERT INTO inbox (consumer, event_id, event_type, source)"
+           " SELECT $1, u.id, u.type, u.source FROM unnest($2::text[], $3::text[], $4::text[])"
+           " AS u(id, type, source) ON CONFLICT DO NOTHING RETURNING event_id",
+           consumer, pg::ArrayLiteral(ids), pg::ArrayLiteral(types), pg::ArrayLiteral(sources))) {
+    claimed.insert(row[0].as<std::string>());
+  }
+  std::vector<bool> fresh;
+  std::map<std::tuple<std::string, std::string, std::string>, std::pair<int64_t, int64_t>> counts;
+  for (const events::ConsumedEvent& e : events) {
+    fresh.push_back(claimed.erase(e.id) > 0);
+    auto& [consumed, duplicates] = counts[{e.source, e.type, e.topic}];
+    ++(fresh.back() ? consumed : duplicates);
+  }
+  std::vector<std::string> count_sources, count_types, topics, consumed, duplicates;
+  for (const auto& [key, count] : counts) {
+    count_sources.push_back(std::get<0>(key));
+    count_types.push_back(std::get<1>(key));
+    topics.push_back(std::get<2>(key));
+    consumed.push_back(std::to_string(count.first));
+    duplicates.push_back(std::to_string(count.second));
+  }
   tx.exec_params(
       "INSERT INTO event_consumption AS c (source, event_type, topic, consumed, duplicates)"
-      " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (source, event_type, topic) DO UPDATE SET"
+      " SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[])"
+      " ON CONFLICT (source, event_type, topic) DO UPDATE SET"
       " consumed = c.consumed + EXCLUDED.consumed, duplicates = c.duplicates + EXCLUDED.duplicates",
-      source, event_type, topic, applied ? 1 : 0, applied ? 0 : 1);
+      pg::ArrayLiteral(count_sources), pg::ArrayLiteral(count_types), pg::ArrayLiteral(topics),
+      pg::ArrayLiteral(consumed), pg::ArrayLiteral(duplicates));
+  return fresh;
 }
 
 std::vector<ConsumptionRow> EventConsumptionStore::List(pqxx::work& tx) const {

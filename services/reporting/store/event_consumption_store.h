@@ -12,6 +12,10 @@
 #include <string>
 #include <vector>
 
+#include "absl/types/span.h"
+#include "services/common/events/consumed_event.h"
+#include <vector>
+
 namespace tmk::reporting {
 
 struct ConsumptionRow {
@@ -24,9 +28,12 @@ struct ConsumptionRow {
 
 class EventConsumptionStore {
  public:
-  // `applied`: the inbox claimed it (a first delivery); else a redelivery was dropped.
-  void Count(pqxx::work& tx, const std::string& source, const std::string& event_type,
-             const std::string& topic, bool applied) const;
+  // Claims every event in `consumer`'s inbox (services/common/events/inbox.h, one statement for
+  // the batch) and counts them per source, type and topic: consumed when claimed (a first
+  // delivery), else a dropped redelivery. True for each event whose effect must be applied: an id
+  // the batch holds twice is applied at its first place only.
+  std::vector<bool> ClaimAndCount(pqxx::work& tx, const std::string& consumer,
+                                  absl::Span<const events::ConsumedEvent> events) const;
   std::vector<ConsumptionRow> List(pqxx::work& tx) const;
   // Events of each type the producer's relay published, from schema `producer_schema`; none when
   // that schema or its counter table is not in this database.

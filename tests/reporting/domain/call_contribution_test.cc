@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <random>
 
 #include "services/reporting/domain/report_bucket.h"
@@ -111,6 +113,54 @@ TEST(CallContributionTest, AnyArrivalOrderGivesTheSameRollupSum) {
       }
     }
   }
+}
+
+TEST(CallContributionTest, ABatchSummedByKeyEqualsItsStepsAppliedOneByOne) {
+  // Three calls, their steps interleaved as a batch brings them; one call's agent appears only
+  // with its later steps, so its contribution moves between rows.
+  std::vector<std::vector<CallStep>> calls = {AnsweredCall(Millis(800)), AnsweredCall(Millis(3000)),
+                                              AnsweredCall(Millis(100))};
+  calls[2][1].agent_id = "a2";
+  std::vector<CallContribution> one_by_one;
+  std::map<int, std::vector<CallStep>> seen;
+  std::map<int, CallFacts> before;
+  for (size_t s = 0; s < calls[0].size(); ++s) {
+    for (int c = 0; c < 3; ++c) {
+      seen[c].push_back(calls[c][s]);
+      CallFacts after = FoldCall(std::to_string(c), seen[c]);
+      auto it = before.find(c);
+      for (CallContribution& change :
+           ContributionChange(it == before.end() ? nullptr : &it->second, after)) {
+        one_by_one.push_back(std::move(change));
+      }
+      before[c] = after;
+    }
+  }
+  // Each key once, with the totals of the calls' final facts (all in one bucket, split by agent).
+  const std::vector<CallContribution> summed = SumByKey(one_by_one);
+  std::map<std::string, CallMeasures> expected;
+  for (int c = 0; c < 3; ++c) {
+    const CallContribution final_one = ContributionOf(before[c]);
+    expected[final_one.key.agent_id] += final_one.measures;
+  }
+  std::map<std::string, CallMeasures> got;
+  for (const CallContribution& change : summed) {
+    EXPECT_EQ(got.count(change.key.agent_id), 0u) << "key twice: " << change.key.agent_id;
+    got[change.key.agent_id] = change.measures;
+  }
+  EXPECT_EQ(got, expected);
+}
+
+TEST(CallContributionTest, SumByKeyKeepsFirstAppearanceAndDropsCancelledKeys) {
+  CallContribution a = ContributionOf(FoldCall("x", AnsweredCall(Millis(800))));
+  CallContribution b = a;
+  b.key.agent_id = "a9";
+  CallContribution minus_a{a.key, {}};
+  minus_a.measures -= a.measures;
+  const std::vector<CallContribution> out = SumByKey({b, a, b, minus_a});
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].key.agent_id, "a9");
+  EXPECT_EQ(out[0].measures.dial_attempts, 2);
 }
 
 }  // namespace
