@@ -73,6 +73,28 @@ class ImportEndToEnd : public testing::ContactsSuiteTest<ImportEndToEnd> {
     return response;
   }
 
+  // The customer ids of the CustomerSnapshots on tm.contacts.v1 by source ("import:<job id>"),
+  // read until `job_id`'s number `at_least` (names are not shared by the default sharing policy,
+  // so customers are told apart by id).
+  static std::map<std::string, std::set<std::string>> ImportedSnapshots(
+      testing::TopicReader& reader, const std::string& job_id, size_t at_least) {
+    std::map<std::string, std::set<std::string>> by_source;
+    reader.ReadUntil(
+        [&](const auto& got) {
+          by_source.clear();
+          for (const auto& e : got) {
+            telemarketing::events::v1::CustomerSnapshot snapshot;
+            if (e.type == "telemarketing.events.v1.CustomerSnapshot" &&
+                snapshot.ParseFromString(e.payload)) {
+              by_source[snapshot.customer().source()].insert(snapshot.customer().customer_id());
+            }
+          }
+          return by_source["import:" + job_id].size() >= at_least;
+        },
+        std::chrono::seconds(60));
+    return by_source;
+  }
+
   long long Count(const std::string& sql) {
     pqxx::connection connection(suite_->pg_dsn());
     pqxx::nontransaction tx(connection);
@@ -170,23 +192,9 @@ TEST_F(ImportEndToEnd, ResumableKeepsGoodRowsReportsBadOnesAndDedupes) {
   EXPECT_EQ(again.job().rows_imported(), 0);
   EXPECT_EQ(again.job().rows_duplicate(), 296);
 
-  // One CustomerSnapshot per imported customer reaches tm.contacts.v1 (names are not shared by
-  // the default sharing policy, so customers are told apart by id).
-  std::set<std::string> ids;
-  reader.ReadUntil(
-      [&](const auto& got) {
-        ids.clear();
-        for (const auto& e : got) {
-          telemarketing::events::v1::CustomerSnapshot snapshot;
-          if (e.type == "telemarketing.events.v1.CustomerSnapshot" &&
-              snapshot.ParseFromString(e.payload) &&
-              snapshot.customer().source() == "import:" + job.import_job_id()) {
-            ids.insert(snapshot.customer().customer_id());
-          }
-        }
-        return ids.size() >= 295;
-      },
-      std::chrono::seconds(60));
+  // One CustomerSnapshot per imported customer reaches tm.contacts.v1.
+  const std::set<std::string> ids =
+      ImportedSnapshots(reader, job.import_job_id(), 295)["import:" + job.import_job_id()];
   EXPECT_EQ(ids.size(), 295u);
 }
 
@@ -249,22 +257,9 @@ TEST_F(ImportEndToEnd, AllOrNothingWithABadRowWritesNothingAndFails) {
 
   // The failed job published nothing: by the time the fixed job's 200 snapshots are on
   // tm.contacts.v1, none of the failed one's is.
-  std::map<std::string, int> snapshots_by_source;
-  reader.ReadUntil(
-      [&](const auto& got) {
-        snapshots_by_source.clear();
-        for (const auto& e : got) {
-          telemarketing::events::v1::CustomerSnapshot snapshot;
-          if (e.type == "telemarketing.events.v1.CustomerSnapshot" &&
-              snapshot.ParseFromString(e.payload)) {
-            ++snapshots_by_source[snapshot.customer().source()];
-          }
-        }
-        return snapshots_by_source["import:" + fixed.job().import_job_id()] >= 200;
-      },
-      std::chrono::seconds(60));
-  EXPECT_EQ(snapshots_by_source["import:" + fixed.job().import_job_id()], 200);
-  EXPECT_EQ(snapshots_by_source.count("import:" + response.job().import_job_id()), 0u);
+  auto by_source = ImportedSnapshots(reader, fixed.job().import_job_id(), 200);
+  EXPECT_EQ(by_source["import:" + fixed.job().import_job_id()].size(), 200u);
+  EXPECT_EQ(by_source.count("import:" + response.job().import_job_id()), 0u);
 }
 
 TEST_F(ImportEndToEnd, AResentRequestIdReplaysTheOutcomeAndABadSpecIsInvalidArgument) {
