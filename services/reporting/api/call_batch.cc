@@ -24,6 +24,7 @@ absl::Status CallBatch::Apply(pqxx::work& tx, const CallProjectionStore& calls,
     if (call_ids.empty() || call_ids.back() != call_id) call_ids.push_back(call_id);
   }
   std::vector<CallContribution> changes;
+  std::vector<LeadDisposition> dispositions;
   for (const auto& [call_id, stored] : calls.Steps(tx, call_ids)) {
     std::vector<CallStep> earlier, now;
     for (const StoredStep& s : stored) {
@@ -48,16 +49,17 @@ absl::Status CallBatch::Apply(pqxx::work& tx, const CallProjectionStore& calls,
     }
     for (const CallStep& step : now) {
       if (step.kind != StepKind::kDispositioned || facts.lead_id.empty()) continue;
-      leads.ApplyDisposition(
-          tx, {facts.lead_id, facts.campaign_id, facts.variant_id, facts.call_id, step.time,
-               step.previous_stage, step.stage, step.previous_intention, step.intention,
-               !step.order_id.empty(), step.lead_attempts, step.lead_contacts});
+      dispositions.push_back({facts.lead_id, facts.campaign_id, facts.variant_id, facts.call_id,
+                              step.time, step.previous_stage, step.stage, step.previous_intention,
+                              step.intention, !step.order_id.empty(), step.lead_attempts,
+                              step.lead_contacts});
     }
     applied.calls.push_back(std::move(facts));
   }
   calls.ApplyContributions(tx, changes);
   calls.TrackOpen(tx, applied.calls);
   calls.UpsertTimeline(tx, applied.calls);
+  leads.ApplyDispositions(tx, dispositions);
   return absl::OkStatus();
 }
 

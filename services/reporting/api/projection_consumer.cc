@@ -72,23 +72,13 @@ absl::Status ProjectionConsumer::ApplyAll(absl::Span<const events::ConsumedEvent
   absl::Status status = pool_.Transact([&](pqxx::work& tx) {
     after.clear();  // a retried transaction starts over
     const std::vector<bool> fresh = consumption_.ClaimAndCount(tx, kConsumerGroup, events);
-    CallBatch calls;
+    Pending pending;
     for (size_t i = 0; i < events.size(); ++i) {
-      if (absl::Status applied = Apply(tx, events[i], fresh[i], calls, after); !applied.ok()) {
+      if (absl::Status applied = Apply(tx, events[i], fresh[i], pending, after); !applied.ok()) {
         return applied;
       }
     }
-    CallBatch::Applied applied;
-    if (absl::Status stored = calls.Apply(tx, calls_, leads_, applied); !stored.ok()) {
-      return stored;
-    }
-    if (!applied.calls.empty()) {
-      after.push_back([this, applied = std::move(applied)] {
-        for (const CallFacts& facts : applied.calls) live_.ApplyCall(facts);
-        live_.Touch(applied.latest);
-      });
-    }
-    return absl::OkStatus();
+    return ApplyPending(tx, pending, after);
   });
   if (status.ok()) {
     for (const AfterCommit& tell : after) tell();
@@ -96,12 +86,29 @@ absl::Status ProjectionConsumer::ApplyAll(absl::Span<const events::ConsumedEvent
   return status;
 }
 
+absl::Status ProjectionConsumer::ApplyPending(pqxx::work& tx, const Pending& pending,
+                                              AfterCommits& after) {
+  agents_.AddSpans(tx, pending.spans);
+  agents_.UpsertCurrent(tx, pending.agents);
+  CallBatch::Applied applied;
+  if (absl::Status stored = pending.calls.Apply(tx, calls_, leads_, applied); !stored.ok()) {
+    return stored;
+  }
+  if (!applied.calls.empty()) {
+    after.push_back([this, applied = std::move(applied)] {
+      for (const CallFacts& facts : applied.calls) live_.ApplyCall(facts);
+      live_.Touch(applied.latest);
+    });
+  }
+  return absl::OkStatus();
+}
+
 absl::Status ProjectionConsumer::Apply(pqxx::work& tx, const events::ConsumedEvent& event,
-                                       bool fresh, CallBatch& calls, AfterCommits& after) {
-  if (Is<ev1::CallEvent>(event)) return ApplyCall(event, fresh, calls);
+                                       bool fresh, Pending& pending, AfterCommits& after) {
+  if (Is<ev1::CallEvent>(event)) return ApplyCall(event, fresh, pending.calls);
   if (Is<ev1::LeadsLoaded>(event)) return ApplyLeadsLoaded(tx, event, fresh);
   if (Is<ev1::CampaignRuntimeChanged>(event)) return ApplyRuntime(tx, event, fresh, after);
-  if (Is<ev1::AgentEvent>(event)) return ApplyAgent(tx, event, fresh, after);
+  if (Is<ev1::AgentEvent>(event)) return ApplyAgent(tx, event, fresh, pending, after);
   if (Is<ev1::OrderCaptured>(event) || Is<ev1::OrderStateChanged>(event)) {
     return ApplyOrder(tx, event, fresh);
   }
@@ -155,7 +162,7 @@ absl::Status ProjectionConsumer::ApplyRuntime(pqxx::work& tx, const events::Cons
 }
 
 absl::Status ProjectionConsumer::ApplyAgent(pqxx::work& tx, const events::ConsumedEvent& event,
-                                            bool fresh, AfterCommits& after) {
+                                            bool fresh, Pending& pending, AfterCommits& after) {
   ev1::AgentEvent agent;
   if (absl::Status parsed = Parse(event, agent); !parsed.ok()) return parsed;
   if (agent.agent_id().empty() || !agent.has_occur_time()) {
@@ -172,7 +179,7 @@ absl::Status ProjectionConsumer::ApplyAgent(pqxx::work& tx, const events::Consum
                                    s.previous_state_duration().nanos() / 1'000'000);
       if (SpanOf(agent.region_id(), agent.agent_id(), static_cast<AgentState>(s.previous_state()),
                  time, duration, span)) {
-        agents_.AddSpan(tx, span);
+        pending.spans.push_back(std::move(span));
       }
       current = AgentCurrent{agent.agent_id(), agent.region_id(), s.state(), s.pause_reason(),
                              s.call_id(), s.campaign_id(), time};
@@ -195,7 +202,7 @@ absl::Status ProjectionConsumer::ApplyAgent(pqxx::work& tx, const events::Consum
     default:
       break;
   }
-  if (current) agents_.UpsertCurrent(tx, *current);
+  if (current) pending.agents.push_back(*current);
   after.push_back([this, current = std::move(current), agent = std::move(agent), time] {
     if (current) live_.ApplyAgent(*current);
     if (agent.has_agent_updated()) {

@@ -52,17 +52,27 @@ class ProjectionConsumer {
 
   // Applies `events` in one transaction, then tells the live floor.
   absl::Status ApplyAll(absl::Span<const events::ConsumedEvent> events);
-  // Checks one event and, when `fresh` (claimed: a first delivery), applies its effects in `tx`;
-  // call events join `calls`, applied once the whole batch was read. A redelivery is checked
-  // too, so a malformed event is refused whether or not its id was seen.
+  // The effects of a batch's call and agent events, the bulk of the traffic, gathered while the
+  // batch is read and written set-based once it is read.
+  struct Pending {
+    CallBatch calls;
+    std::vector<AgentStateSpan> spans;
+    std::vector<AgentCurrent> agents;
+  };
+
+  // Checks one event and, when `fresh` (claimed: a first delivery), applies its effects in `tx`
+  // or adds them to `pending`. A redelivery is checked too, so a malformed event is refused
+  // whether or not its id was seen.
   absl::Status Apply(pqxx::work& tx, const events::ConsumedEvent& event, bool fresh,
-                     CallBatch& calls, AfterCommits& after);
+                     Pending& pending, AfterCommits& after);
+  // Writes what `pending` gathered.
+  absl::Status ApplyPending(pqxx::work& tx, const Pending& pending, AfterCommits& after);
   absl::Status ApplyCall(const events::ConsumedEvent& event, bool fresh, CallBatch& calls);
   absl::Status ApplyLeadsLoaded(pqxx::work& tx, const events::ConsumedEvent& event, bool fresh);
   absl::Status ApplyRuntime(pqxx::work& tx, const events::ConsumedEvent& event, bool fresh,
                             AfterCommits& after);
   absl::Status ApplyAgent(pqxx::work& tx, const events::ConsumedEvent& event, bool fresh,
-                          AfterCommits& after);
+                          Pending& pending, AfterCommits& after);
   absl::Status ApplyOrder(pqxx::work& tx, const events::ConsumedEvent& event, bool fresh);
   absl::Status ApplyCampaign(pqxx::work& tx, const events::ConsumedEvent& event, bool fresh,
                              AfterCommits& after);

@@ -22,12 +22,14 @@ struct AgentCurrent {
 
 class AgentProjectionStore {
  public:
-  void AddSpan(pqxx::work& tx, const AgentStateSpan& span) const;
+  // Adds the spans to agent_rollup, summed per row first: one upsert for a whole batch.
+  void AddSpans(pqxx::work& tx, const std::vector<AgentStateSpan>& spans) const;
   // Newer revisions win, so a replayed or late roster event changes nothing.
   void UpsertProfile(pqxx::work& tx, const std::string& agent_id, const std::string& display_name,
                      const std::string& group_id, int64_t revision) const;
-  // Newer states win by their time; an equal time keeps the first.
-  void UpsertCurrent(pqxx::work& tx, const AgentCurrent& current) const;
+  // Newer states win by their time; an equal time keeps the first. One statement per
+  // ConflictRounds round of the agents (a batch rarely holds an agent twice).
+  void UpsertCurrent(pqxx::work& tx, const std::vector<AgentCurrent>& currents) const;
   std::vector<AgentCurrent> LoadCurrent(pqxx::work& tx) const;
 };
 

@@ -6,25 +6,11 @@
 #include "absl/strings/str_join.h"
 #include "services/common/pg/array_literal.h"
 #include "services/reporting/domain/campaign_contribution.h"
+#include "services/reporting/store/column_arrays.h"
 #include "services/reporting/store/pg_time.h"
 
 namespace tmk::reporting {
 namespace {
-
-// A batch's rows column by column: each column goes to PostgreSQL as one array literal, which
-// unnest() turns back into rows, so a whole batch is one statement.
-using ColumnValues = std::vector<std::vector<std::string>>;
-
-std::vector<std::string> ArrayParams(const ColumnValues& columns) {
-  std::vector<std::string> params;
-  params.reserve(columns.size());
-  for (const std::vector<std::string>& column : columns) params.push_back(pg::ArrayLiteral(column));
-  return params;
-}
-
-pqxx::result Exec(pqxx::work& tx, const std::string& sql, const ColumnValues& columns) {
-  return tx.exec_params(sql, pqxx::prepare::make_dynamic_params(ArrayParams(columns)));
-}
 
 std::vector<int64_t> Values(const CallMeasures& measures) {
   std::vector<int64_t> values;
@@ -134,21 +120,21 @@ void Apply(pqxx::work& tx, const RollupStatements& rollup,
            const std::vector<CallContribution>& changes) {
   if (changes.empty()) return;
   const size_t key_count = KeyColumns(rollup.table).size();
-  ColumnValues upsert(key_count + CallProjectionStore::MeasureColumns().size());
-  ColumnValues retracted(key_count);
+  ColumnArrays upsert(key_count + CallProjectionStore::MeasureColumns().size());
+  ColumnArrays retracted(key_count);
   for (const CallContribution& change : changes) {
     std::vector<std::string> row = KeyValues(rollup.table, change.key);
     const std::vector<int64_t> values = Values(change.measures);
     // A retraction that emptied its row (the call moved to another key) leaves no row behind, so
     // the rollups hold the same rows whatever order the steps came in.
     if (std::any_of(values.begin(), values.end(), [](int64_t v) { return v < 0; })) {
-      for (size_t i = 0; i < key_count; ++i) retracted[i].push_back(row[i]);
+      retracted.AddRow(row);
     }
     for (int64_t value : values) row.push_back(std::to_string(value));
-    for (size_t i = 0; i < row.size(); ++i) upsert[i].push_back(std::move(row[i]));
+    upsert.AddRow(row);
   }
-  Exec(tx, rollup.upsert, upsert);
-  if (!retracted[0].empty()) Exec(tx, rollup.empty, retracted);
+  upsert.Exec(tx, rollup.upsert);
+  if (!retracted.empty()) retracted.Exec(tx, rollup.empty);
 }
 
 }  // namespace
@@ -170,18 +156,16 @@ std::set<CallProjectionStore::StepId> CallProjectionStore::AddSteps(
     pqxx::work& tx, const std::vector<StoredStep>& steps) const {
   std::set<StepId> added;
   if (steps.empty()) return added;
-  ColumnValues columns(3);
+  ColumnArrays columns(3);
   for (const StoredStep& s : steps) {
-    columns[0].push_back(s.call_id);
-    columns[1].push_back(std::to_string(s.sequence));
-    columns[2].push_back(
-        tx.esc_raw(reinterpret_cast<const unsigned char*>(s.payload.data()), s.payload.size()));
+    columns.AddRow({s.call_id, std::to_string(s.sequence),
+                    tx.esc_raw(reinterpret_cast<const unsigned char*>(s.payload.data()),
+                               s.payload.size())});
   }
-  for (const auto& row : Exec(tx,
-                              "INSERT INTO call_step (call_id, sequence, payload)"
-                              " SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[])"
-                              " ON CONFLICT DO NOTHING RETURNING call_id, sequence",
-                              columns)) {
+  for (const auto& row : columns.Exec(tx,
+                                      "INSERT INTO call_step (call_id, sequence, payload)"
+                                      " SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[])"
+                                      " ON CONFLICT DO NOTHING RETURNING call_id, sequence")) {
     added.emplace(row[0].as<std::string>(), row[1].as<int64_t>());
   }
   return added;
@@ -210,22 +194,20 @@ void CallProjectionStore::ApplyContributions(pqxx::work& tx,
 
 void CallProjectionStore::TrackOpen(pqxx::work& tx, const std::vector<CallFacts>& calls) const {
   std::vector<std::string> over;
-  ColumnValues open(7);
+  ColumnArrays open(7);
   for (const CallFacts& f : calls) {
     if (f.ended || f.abandoned) {
       over.push_back(f.call_id);
       continue;
     }
-    const std::string values[] = {f.call_id,  f.region_id, f.campaign_id,
-                                  f.queue_id, f.agent_id,  f.connected ? "true" : "false",
-                                  std::to_string(ToMicros(f.start))};
-    for (size_t i = 0; i < open.size(); ++i) open[i].push_back(values[i]);
+    open.AddRow({f.call_id, f.region_id, f.campaign_id, f.queue_id, f.agent_id,
+                 f.connected ? "true" : "false", std::to_string(ToMicros(f.start))});
   }
   if (!over.empty()) {
     tx.exec_params("DELETE FROM call_open WHERE call_id = ANY($1::text[])", pg::ArrayLiteral(over));
   }
-  if (open[0].empty()) return;
-  Exec(tx,
+  if (open.empty()) return;
+  open.Exec(tx,
        "INSERT INTO call_open (call_id, region_id, campaign_id, queue_id, agent_id, connected, since)"
        " SELECT u.call_id, u.region_id, u.campaign_id, u.queue_id, u.agent_id, u.connected, "
        TM_PG_MICROS("u.since") " FROM unnest($1::text[], $2::text[], $3::text[], $4::text[],"
@@ -233,15 +215,14 @@ void CallProjectionStore::TrackOpen(pqxx::work& tx, const std::vector<CallFacts>
        " AS u(call_id, region_id, campaign_id, queue_id, agent_id, connected, since)"
        " ON CONFLICT (call_id) DO UPDATE SET region_id = EXCLUDED.region_id,"
        " campaign_id = EXCLUDED.campaign_id, queue_id = EXCLUDED.queue_id,"
-       " agent_id = EXCLUDED.agent_id, connected = EXCLUDED.connected, since = EXCLUDED.since",
-       open);
+       " agent_id = EXCLUDED.agent_id, connected = EXCLUDED.connected, since = EXCLUDED.since");
 }
 
 void CallProjectionStore::UpsertTimeline(pqxx::work& tx, const std::vector<CallFacts>& calls) const {
-  ColumnValues entries(14);
+  ColumnArrays entries(14);
   for (const CallFacts& f : calls) {
     if (f.customer_id.empty()) continue;
-    const std::string values[] = {f.customer_id,
+    entries.AddRow({f.customer_id,
                                   "call:" + f.call_id,
                                   std::to_string(ToMicros(f.start)),
                                   f.campaign_id,
@@ -254,11 +235,10 @@ void CallProjectionStore::UpsertTimeline(pqxx::work& tx, const std::vector<CallF
                                   std::to_string(f.stage),
                                   std::to_string(f.intention),
                                   std::to_string(static_cast<int64_t>(f.talk.count())),
-                                  f.region_id};
-    for (size_t i = 0; i < entries.size(); ++i) entries[i].push_back(values[i]);
+                                  f.region_id});
   }
-  if (entries[0].empty()) return;
-  Exec(tx,
+  if (entries.empty()) return;
+  entries.Exec(tx,
        "INSERT INTO timeline_entry (customer_id, entry_key, kind, occur_time, campaign_id, agent_id,"
        " call_id, order_id, direction, outcome, disposition_code, stage, intention, talk_ms,"
        " currency_code, order_total, summary, region_id)"
@@ -274,8 +254,7 @@ void CallProjectionStore::UpsertTimeline(pqxx::work& tx, const std::vector<CallF
        " campaign_id = EXCLUDED.campaign_id, agent_id = EXCLUDED.agent_id,"
        " order_id = EXCLUDED.order_id, direction = EXCLUDED.direction, outcome = EXCLUDED.outcome,"
        " disposition_code = EXCLUDED.disposition_code, stage = EXCLUDED.stage,"
-       " intention = EXCLUDED.intention, talk_ms = EXCLUDED.talk_ms, region_id = EXCLUDED.region_id",
-       entries);
+       " intention = EXCLUDED.intention, talk_ms = EXCLUDED.talk_ms, region_id = EXCLUDED.region_id");
 }
 
 }  // namespace tmk::reporting

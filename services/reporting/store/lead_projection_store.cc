@@ -1,6 +1,11 @@
 #include "services/reporting/store/lead_projection_store.h"
 
+#include <map>
+#include <tuple>
+
+#include "services/reporting/domain/conflict_rounds.h"
 #include "services/reporting/domain/report_bucket.h"
+#include "services/reporting/store/column_arrays.h"
 #include "services/reporting/store/pg_time.h"
 
 namespace tmk::reporting {
@@ -10,16 +15,18 @@ int StageBit(int stage) { return stage > 0 && stage < 31 ? 1 << stage : 0; }
 
 }  // namespace
 
-void LeadProjectionStore::ApplyDisposition(pqxx::work& tx, const LeadDisposition& d) const {
-  // -1 stands for "no order" (NULL, which LEAST skips).
-  const int attempts = d.ordered ? d.lead_attempts : -1;
-  const int contacts = d.ordered ? d.lead_contacts : -1;
-  tx.exec_params(
+void LeadProjectionStore::ApplyDispositions(pqxx::work& tx,
+                                            const std::vector<LeadDisposition>& dispositions) const {
+  static const std::string upsert =
       "INSERT INTO lead_progress AS l (lead_id, campaign_id, variant_id, stages_entered, stage,"
       " intention, latest_time, latest_call, first_intention, first_time, first_call,"
       " order_attempts, order_contacts, contacts)"
-      " VALUES ($1, $2, $3, $4, $5, $6, " TM_PG_MICROS("$7") ", $8, $6, " TM_PG_MICROS("$7")
-      ", $8, NULLIF($9, -1), NULLIF($10, -1), $11)"
+      " SELECT u.lead_id, u.campaign_id, u.variant_id, u.stages, u.stage, u.intention, "
+      TM_PG_MICROS("u.time") ", u.call_id, u.intention, " TM_PG_MICROS("u.time") ", u.call_id,"
+      " NULLIF(u.attempts, -1), NULLIF(u.order_contacts, -1), u.contacts"
+      " FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::smallint[], $6::smallint[],"
+      " $7::bigint[], $8::text[], $9::int[], $10::int[], $11::int[]) AS u(lead_id, campaign_id,"
+      " variant_id, stages, stage, intention, time, call_id, attempts, order_contacts, contacts)"
       " ON CONFLICT (lead_id) DO UPDATE SET"
       " stages_entered = l.stages_entered | EXCLUDED.stages_entered,"
       " contacts = GREATEST(l.contacts, EXCLUDED.contacts),"
@@ -42,18 +49,50 @@ void LeadProjectionStore::ApplyDisposition(pqxx::work& tx, const LeadDisposition
       " campaign_id = CASE WHEN (EXCLUDED.latest_time, EXCLUDED.latest_call) > (l.latest_time, l.latest_call)"
       "   THEN EXCLUDED.campaign_id ELSE l.campaign_id END,"
       " variant_id = CASE WHEN (EXCLUDED.latest_time, EXCLUDED.latest_call) > (l.latest_time, l.latest_call)"
-      "   THEN EXCLUDED.variant_id ELSE l.variant_id END",
-      d.lead_id, d.campaign_id, d.variant_id, StageBit(d.stage) | StageBit(d.previous_stage),
-      d.stage, d.intention, ToMicros(d.time), d.call_id, attempts, contacts, d.lead_contacts);
-  if (d.previous_intention != d.intention) {
-    tx.exec_params(
-        "INSERT INTO intention_move_rollup (bucket_start, campaign_id, variant_id, from_class,"
-        " to_class, leads) VALUES (" TM_PG_MICROS("$1") ", $2, $3, $4, $5, 1)"
-        " ON CONFLICT (bucket_start, campaign_id, variant_id, from_class, to_class)"
-        " DO UPDATE SET leads = intention_move_rollup.leads + 1",
-        ToMicros(BucketStart(d.time)), d.campaign_id, d.variant_id, d.previous_intention,
-        d.intention);
+      "   THEN EXCLUDED.variant_id ELSE l.variant_id END";
+  std::vector<std::string> lead_ids;
+  for (const LeadDisposition& d : dispositions) lead_ids.push_back(d.lead_id);
+  for (const std::vector<size_t>& round : ConflictRounds(lead_ids)) {
+    ColumnArrays rows(11);
+    for (size_t i : round) {
+      const LeadDisposition& d = dispositions[i];
+      // -1 stands for "no order" (NULL, which LEAST skips).
+      rows.AddRow({d.lead_id,
+                                    d.campaign_id,
+                                    d.variant_id,
+                                    std::to_string(StageBit(d.stage) | StageBit(d.previous_stage)),
+                                    std::to_string(d.stage),
+                                    std::to_string(d.intention),
+                                    std::to_string(ToMicros(d.time)),
+                                    d.call_id,
+                                    std::to_string(d.ordered ? d.lead_attempts : -1),
+                                    std::to_string(d.ordered ? d.lead_contacts : -1),
+                                    std::to_string(d.lead_contacts)});
+    }
+    rows.Exec(tx, upsert);
   }
+  // Intention-class moves are counts: summed per row, one upsert.
+  std::map<std::tuple<int64_t, std::string, std::string, int, int>, int64_t> moves;
+  for (const LeadDisposition& d : dispositions) {
+    if (d.previous_intention == d.intention) continue;
+    ++moves[{ToMicros(BucketStart(d.time)), d.campaign_id, d.variant_id, d.previous_intention,
+             d.intention}];
+  }
+  if (moves.empty()) return;
+  ColumnArrays rows(6);
+  for (const auto& [key, leads] : moves) {
+    rows.AddRow({std::to_string(std::get<0>(key)), std::get<1>(key), std::get<2>(key),
+                 std::to_string(std::get<3>(key)), std::to_string(std::get<4>(key)),
+                 std::to_string(leads)});
+  }
+  rows.Exec(tx,
+      "INSERT INTO intention_move_rollup (bucket_start, campaign_id, variant_id, from_class,"
+      " to_class, leads) SELECT " TM_PG_MICROS("u.bucket") ", u.campaign_id, u.variant_id,"
+      " u.from_class, u.to_class, u.leads FROM unnest($1::bigint[], $2::text[], $3::text[],"
+      " $4::smallint[], $5::smallint[], $6::bigint[])"
+      " AS u(bucket, campaign_id, variant_id, from_class, to_class, leads)"
+      " ON CONFLICT (bucket_start, campaign_id, variant_id, from_class, to_class)"
+      " DO UPDATE SET leads = intention_move_rollup.leads + EXCLUDED.leads");
 }
 
 void LeadProjectionStore::AddLeadsLoaded(pqxx::work& tx, const std::string& campaign_id,

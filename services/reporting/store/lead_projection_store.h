@@ -4,6 +4,7 @@
 #include <pqxx/pqxx>
 
 #include <string>
+#include <vector>
 
 #include "services/common/core/clock.h"
 
@@ -28,8 +29,9 @@ struct LeadDisposition {
 class LeadProjectionStore {
  public:
   // Stages entered accumulate; the newest wrap-up (by time, then call id) sets the current stage
-  // and class; the oldest sets the class when first reached; the first order's counts stay.
-  void ApplyDisposition(pqxx::work& tx, const LeadDisposition& d) const;
+  // and class; the oldest sets the class when first reached; the first order's counts stay. A
+  // batch's wrap-ups go in one statement per ConflictRounds round, its class moves in one.
+  void ApplyDispositions(pqxx::work& tx, const std::vector<LeadDisposition>& dispositions) const;
   void AddLeadsLoaded(pqxx::work& tx, const std::string& campaign_id, TimePoint time,
                       int64_t created) const;
 };
