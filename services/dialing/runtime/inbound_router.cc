@@ -149,6 +149,7 @@ void InboundRouter::Arrived(const CallEvent& event) {
     v1::Call& c = row.call;
     c.set_call_id(NewId(scheduler_));
     c.set_direction(common::CALL_DIRECTION_INBOUND);
+    c.set_queue_id(queue_id);  // the number's queue from the start: CallCreated names it too
     if (std::optional<KnownCaller> caller = floor_store_.CallerOf(tx, event.caller_number)) {
       c.set_customer_id(caller->customer_id);
       c.set_contact_point_id(caller->contact_point_id);

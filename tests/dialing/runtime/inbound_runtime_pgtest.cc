@@ -48,7 +48,7 @@ class InboundRuntimeTest : public testing::DialerFloorTest {
     policy->set_min_inbound_agents(2);
     group.set_revision(1);
     v1::InboundQueue queue;
-    queue.set_queue_id(NewId());
+    queue.set_queue_id(queue_id_);
     queue.set_display_name("service");
     queue.add_dialed_numbers(kNumber);
     queue.add_agent_group_ids(group_id_);
@@ -104,6 +104,7 @@ class InboundRuntimeTest : public testing::DialerFloorTest {
   }
 
   std::string group_id_ = NewId();
+  std::string queue_id_ = NewId();
   std::unique_ptr<InboundRouter> router_;
 };
 
@@ -141,6 +142,7 @@ TEST_F(InboundRuntimeTest, BlendedHourServesTheQueueAndKeepsOutboundGoing) {
     ++inbound;
     int created = 0, queued = 0, connected = 0, abandoned = 0, ended = 0, dispositioned = 0;
     for (const ev::CallEvent& e : events.at(c.call_id())) {
+      EXPECT_EQ(e.queue_id(), queue_id_) << "every step names the queue, CallCreated too";
       created += e.has_created();
       queued += e.has_queued();
       connected += e.has_agent_connected();
