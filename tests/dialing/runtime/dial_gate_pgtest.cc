@@ -29,39 +29,10 @@ class DialGateTest : public testing::DialerFloorTest {
     return out;
   }
 
-  // A call of another campaign's lead to `customer` at `at`, abandoned or not.
-  void CalledElsewhere(const std::string& customer, TimePoint at, bool abandoned) {
-    ASSERT_TRUE(Run([&](pqxx::work& tx) {
-                  tx.exec_params(absl::StrCat("INSERT INTO customer_calls (customer_id, call_time,"
-                                              " lead_id, abandoned) VALUES ($1, ",
-                                              MicrosToTime(2), ", $3::uuid, $4)"),
-                                 customer, Micros(at), NewId(), abandoned);
-                }).ok());
-  }
-
   std::set<std::string> CustomersCalled() {
     std::set<std::string> out;
     for (const v1::Call& c : Calls()) out.insert(c.customer_id());
     return out;
-  }
-
-  // The region's contact policy: calls legal 08:00-21:00 every day, at most `per_day` calls a
-  // day to one customer across campaigns.
-  void PolicyWithDailyCap(int per_day) {
-    telemarketing::events::v1::ContactPolicySnapshot s;
-    auto* policy = s.mutable_contact_policy();
-    policy->set_region_id("t");
-    auto* legal = policy->add_legal_bounds();
-    for (int day = 1; day <= 7; ++day) legal->add_days(static_cast<common::DayOfWeek>(day));
-    auto* range = legal->add_ranges();
-    range->mutable_start()->set_hours(8);
-    range->mutable_end()->set_hours(21);
-    policy->mutable_frequency_cap()->set_max_calls_per_day(per_day);
-    s.set_region_id("t");
-    ASSERT_TRUE(Run([&](pqxx::work& tx) {
-                  projection_.UpsertContactPolicy(
-                      tx, {"t", HlcTimestamp{1, 0, "t"}, s.SerializeAsString()});
-                }).ok());
   }
 };
 

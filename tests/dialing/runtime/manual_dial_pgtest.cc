@@ -148,35 +148,14 @@ TEST_F(ManualDialTest, DoNotCallAndAScreenedNumberAreRefused) {
 }
 
 TEST_F(ManualDialTest, FrequencyCapRefusesButTheRecallBlockLiftsForTheReservedAgent) {
-  auto called = [&](const std::string& customer, TimePoint at, bool abandoned) {
-    ASSERT_TRUE(Run([&](pqxx::work& tx) {
-                  tx.exec_params(absl::StrCat("INSERT INTO customer_calls (customer_id,"
-                                              " call_time, lead_id, abandoned) VALUES ($1, ",
-                                              MicrosToTime(2), ", $3::uuid, $4)"),
-                                 customer, Micros(at), NewId(), abandoned);
-                }).ok());
-  };
   // Another campaign abandoned cust-1 an hour ago (R20: 72 h without an unreserved call).
-  called("cust-1", scheduler_.Now() - hours(1), true);
+  CalledElsewhere("cust-1", scheduler_.Now() - hours(1), true);
   absl::StatusOr<CallRow> row = Dial(Session(0), "cust-1", "cp-1");
   EXPECT_TRUE(row.ok()) << "an agent is reserved first: " << row.status();
 
   // The campaign's region allows one call a day; cust-2 had one this morning.
-  telemarketing::events::v1::ContactPolicySnapshot s;
-  auto* policy = s.mutable_contact_policy();
-  policy->set_region_id("t");
-  auto* legal = policy->add_legal_bounds();
-  for (int day = 1; day <= 7; ++day) {
-    legal->add_days(static_cast<telemarketing::common::v1::DayOfWeek>(day));
-  }
-  legal->add_ranges()->mutable_start()->set_hours(8);
-  legal->mutable_ranges(0)->mutable_end()->set_hours(21);
-  policy->mutable_frequency_cap()->set_max_calls_per_day(1);
-  ASSERT_TRUE(Run([&](pqxx::work& tx) {
-                projection_.UpsertContactPolicy(
-                    tx, {"t", HlcTimestamp{1, 0, "t"}, s.SerializeAsString()});
-              }).ok());
-  called("cust-2", scheduler_.Now() - hours(2), false);
+  PolicyWithDailyCap(1);
+  CalledElsewhere("cust-2", scheduler_.Now() - hours(2), false);
   row = Dial(Session(1), "cust-2", "cp-2");
   EXPECT_EQ(ReasonOf(row.status()), "FREQUENCY_CAP") << row.status();
 }
