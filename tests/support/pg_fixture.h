@@ -20,6 +20,14 @@ class PgSchemaTest : public ::testing::Test {
     config_.dsn = PgDsn();
     config_.pool_size = 4;
     schema_ = UniqueName("t");
+    // Created here, not by the first migration: a test that applies none would otherwise write
+    // to `public` (next on the search path) and meet the tables of earlier runs.
+    pg::PgPool admin(config_, "public");
+    absl::Status created = admin.Transact([&](pqxx::work& tx) {
+      tx.exec("CREATE SCHEMA " + pg::QuoteIdentifier(schema_));
+      return absl::OkStatus();
+    });
+    ASSERT_TRUE(created.ok()) << created;
     pool_ = std::make_unique<pg::PgPool>(config_, schema_);
   }
   void TearDown() override {

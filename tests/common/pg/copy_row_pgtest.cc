@@ -16,7 +16,7 @@ TEST_F(CopyRowTest, PostgreSqlReadsBackExactlyWhatWasWritten) {
   std::string every_byte;
   for (int b = 0; b < 256; ++b) every_byte += static_cast<char>(b);
   const std::string awkward = "tab\there\nnew line\\back\\slash\rcr \\N 宽带 '\"";
-  ASSERT_TRUE(pool_->Transact([&](pqxx::work& tx) {
+  const absl::Status written = pool_->Transact([&](pqxx::work& tx) {
     tx.exec("CREATE TABLE cells (id int, label text, missing text, blob bytea, flag boolean)");
     pqxx::stream_to stream(tx, "cells",
                            std::vector<std::string>{"id", "label", "missing", "blob", "flag"});
@@ -28,7 +28,8 @@ TEST_F(CopyRowTest, PostgreSqlReadsBackExactlyWhatWasWritten) {
     stream << std::tie(second);
     stream.complete();
     return absl::OkStatus();
-  }).ok());
+  });
+  ASSERT_TRUE(written.ok()) << written;
 
   EXPECT_EQ(Scalar("SELECT label FROM cells WHERE id = -42"), awkward);
   EXPECT_EQ(Scalar("SELECT missing IS NULL FROM cells WHERE id = -42"), "t");
