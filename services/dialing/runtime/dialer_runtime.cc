@@ -654,7 +654,7 @@ void DialerRuntime::Unattended(CallId port_call, CallOutcome outcome) {
 
 void DialerRuntime::WrappedUp(const v1::Call& call) {
   // A free agent serves waiting inbound calls before outbound work takes them (R18).
-  if (inbound_ != nullptr) inbound_->Serve();
+  if (inbound_ != nullptr) inbound_->WrappedUp(call);
   CampaignFloor* floor = FloorOf(call.campaign_id());
   if (floor != nullptr && call.has_agent_connect_time()) {
     floor->statistics.RecordHandleTime(

@@ -288,10 +288,6 @@ void InboundRouter::Ended(CallId port_call, const CallEvent& event) {
                        [&](pqxx::work& tx, CallRow& row) {
                          LogIfFailed(sessions_.EndCall(tx, call.session_id, call.call_id).status(),
                                      "agent not moved to wrap-up", call.call_id);
-                         const double talk = std::chrono::duration<double>(
-                             event.at - grpcx::FromProtoTime(row.call.agent_connect_time()))
-                                                 .count();
-                         mean_handle_seconds_ = 0.9 * mean_handle_seconds_ + 0.1 * talk;
                          closer_.End(tx, row, campaigns::CallOutcome::kReached, by);
                          return absl::OkStatus();
                        }),
@@ -299,6 +295,18 @@ void InboundRouter::Ended(CallId port_call, const CallEvent& event) {
     Tell(DesktopNotice::Kind::kEnded, call);
   }
   live_.erase(port_call);
+  Serve();
+}
+
+void InboundRouter::WrappedUp(const v1::Call& call) {
+  if (call.direction() == common::CALL_DIRECTION_INBOUND && call.has_agent_connect_time() &&
+      call.has_disposition_time()) {
+    const double handle = std::chrono::duration<double>(
+                              grpcx::FromProtoTime(call.disposition_time()) -
+                              grpcx::FromProtoTime(call.agent_connect_time()))
+                              .count();
+    mean_handle_seconds_ = 0.9 * mean_handle_seconds_ + 0.1 * handle;
+  }
   Serve();
 }
 

@@ -57,6 +57,13 @@ class InboundRouter final : public QueueStatusSource {
   // Moves blended agents as the load asks and serves waiting calls (on every tick and whenever an
   // agent may have become free).
   void Serve();
+  // An agent wrapped `call` up and is free again: an inbound call's handle time (talk and wrap-up,
+  // what an inbound call takes from an agent) feeds the blending rule; then Serve.
+  void WrappedUp(const telemarketing::dialing::v1::Call& call);
+
+  // The handle time blending assumes now (seconds): the smoothed talk plus wrap-up of the inbound
+  // calls wrapped up so far, 180 before the first.
+  double mean_handle_seconds() const { return mean_handle_seconds_; }
 
   // Any thread.
   LiveQueueFigures Live(const std::string& queue_id) const override;
@@ -109,7 +116,7 @@ class InboundRouter final : public QueueStatusSource {
   std::map<std::string, std::string> numbers_;                              // dialed -> queue
   std::unordered_map<CallId, InboundCall> live_;
   ArrivalRate arrivals_;
-  double mean_handle_seconds_ = 180;  // measured talk time plus wrap-up, smoothed
+  double mean_handle_seconds_ = 180;  // measured talk plus wrap-up of inbound calls, smoothed
   TimePoint last_waiting_;            // the last moment a call waited
   bool serving_ = false;              // Serve is not re-entered from its own steps
 

@@ -167,6 +167,20 @@ TEST_F(InboundRuntimeTest, BlendedHourServesTheQueueAndKeepsOutboundGoing) {
     }
     waits.push_back(outcome);
   }
+  // Blending sizes the queue's share on what an inbound call takes from an agent: talk and
+  // wrap-up, each call once, as the agents wrapped up (R18).
+  std::vector<std::pair<TimePoint, double>> handles;
+  for (const v1::Call& c : AllCalls()) {
+    if (c.direction() != common::CALL_DIRECTION_INBOUND || !c.has_disposition_time()) continue;
+    const TimePoint done = grpcx::FromProtoTime(c.disposition_time());
+    handles.push_back(
+        {done, std::chrono::duration<double>(done - grpcx::FromProtoTime(c.agent_connect_time()))
+                   .count()});
+  }
+  std::sort(handles.begin(), handles.end());
+  double smoothed = 180;
+  for (const auto& [done, seconds] : handles) smoothed = 0.9 * smoothed + 0.1 * seconds;
+  EXPECT_NEAR(router_->mean_handle_seconds(), smoothed, 1e-6);
   const QueueDayFigures figures = SummarizeQueueDay(waits, kThresholdSeconds);
   int both = 0;
   for (const auto& [agent, directions] : directions_by_agent) both += directions.size() == 2;
