@@ -34,6 +34,7 @@
 #include "services/dialing/api/hopper_filler.h"
 #include "services/dialing/api/inbound_queue_api.h"
 #include "services/dialing/api/lead_api.h"
+#include "services/dialing/api/manual_dial_api.h"
 #include "services/dialing/api/order_cancel_api.h"
 #include "services/dialing/api/preview_calls.h"
 #include "services/dialing/api/session_api.h"
@@ -121,11 +122,15 @@ class DialingModule final : public server::ServiceModule {
         compliance_api_(runtime_),
         dialing_(runtime_, roster_api_, session_api_, lead_api_, callback_api_, call_api_,
                  campaign_runtime_api_, order_cancel_api_, queue_api_, compliance_api_),
-        preview_calls_(context.clock, sessions_, call_ledger_),
+        preview_calls_(context.clock, sessions_, call_ledger_, campaign_projection_store_,
+                       context.region),
         agent_calls_(runtime_, sessions_, preview_calls_, DialerPortOf()),
         cross_sells_(runtime_, campaign_projection_store_, scripts_, &desktop_feed_),
+        manual_dials_(context.clock, sessions_, call_ledger_, campaign_projection_store_,
+                      context.region),
+        manual_dial_api_(runtime_, manual_dials_, DialerPortOf().dial),
         desktop_(runtime_, session_api_, desktop_calls_, desktop_streams_, agent_calls_,
-                 cross_sells_),
+                 cross_sells_, manual_dial_api_),
         campaign_projection_(runtime_.pool(), campaign_projection_store_),
         contacts_projection_(runtime_.pool()) {}
 
@@ -191,6 +196,8 @@ class DialingModule final : public server::ServiceModule {
   PreviewCalls preview_calls_;
   AgentCallApi agent_calls_;
   CrossSellApi cross_sells_;  // offers of campaigns on inbound calls (R18)
+  ManualDials manual_dials_;  // agents' own dials through the compliance gate (R17, R20)
+  ManualDialApi manual_dial_api_;
   AgentDesktopService desktop_;
   CampaignProjectionConsumer campaign_projection_;
   ContactsProjectionConsumer contacts_projection_;

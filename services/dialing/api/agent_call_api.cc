@@ -95,7 +95,7 @@ absl::Status AgentCallApi::PreviewDial(const auth::Principal& who,
       return absl::OkStatus();
     }
   }
-  CallRow row;
+  PreviewDialing dialing;
   absl::Status placed = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     absl::StatusOr<SessionRow> own = OwnSession(tx, who, request.session_id());
     if (!own.ok()) return own.status();
@@ -108,19 +108,22 @@ absl::Status AgentCallApi::PreviewDial(const auth::Principal& who,
     }
     std::optional<v1::CampaignRuntime> r =
         held ? runtimes_.Find(tx, held->campaign_id) : std::nullopt;
-    absl::StatusOr<CallRow> dialed = previews_.Dial(tx, request.session_id(), request.lead_id(),
-                                                    r ? r->caller_id_number() : "");
+    absl::StatusOr<PreviewDialing> dialed = previews_.Dial(
+        tx, request.session_id(), request.lead_id(), r ? r->caller_id_number() : "");
     if (!dialed.ok()) return dialed.status();
-    row = *std::move(dialed);
-    if (!request.request_id().empty()) {
-      requests_.Save(tx, "PreviewDial", request.request_id(), {row.call.call_id(), fingerprint});
+    dialing = *std::move(dialed);
+    if (dialing.call && !request.request_id().empty()) {
+      requests_.Save(tx, "PreviewDial", request.request_id(),
+                     {dialing.call->call.call_id(), fingerprint});
     }
     return absl::OkStatus();
   });
   if (!placed.ok()) return placed;
+  // R10, R20: refused by the gate, the lead held and the agent READY again (committed).
+  if (dialing.refused) return DialGate::Refusal(*dialing.refused);
   // Committed before the phone rings: a crash now leaves a DIALING row the restart closes.
-  if (absl::Status dialed = dialer_.dial(row.call); !dialed.ok()) return dialed;
-  *response.mutable_call() = row.call;
+  if (absl::Status dialed = dialer_.dial(dialing.call->call); !dialed.ok()) return dialed;
+  *response.mutable_call() = dialing.call->call;
   return absl::OkStatus();
 }
 

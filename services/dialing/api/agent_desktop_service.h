@@ -1,12 +1,13 @@
 #pragma once
 // The agent's side of dialing over gRPC (R9, R11-R13, R19): log in, change state, log out, take
-// the desktop feed, dial previews, hang up and transfer, wrap up calls. Manual dialing is not
-// overridden yet, so it answers UNIMPLEMENTED. Cross-sell on inbound calls (R18): OpenCrossSell.
+// the desktop feed, dial previews, dial by hand (R17 manual mode), hang up and transfer, wrap up
+// calls. Cross-sell on inbound calls (R18): OpenCrossSell.
 #include "services/common/server/service_runtime.h"
 #include "services/dialing/api/agent_call_api.h"
 #include "services/dialing/api/cross_sell_api.h"
 #include "services/dialing/api/desktop_call_api.h"
 #include "services/dialing/api/desktop_stream.h"
+#include "services/dialing/api/manual_dial_api.h"
 #include "services/dialing/api/session_api.h"
 #include "telemarketing/dialing/v1/agent_desktop_service.grpc.pb.h"
 
@@ -19,9 +20,9 @@ class AgentDesktopService final
  public:
   AgentDesktopService(server::ServiceRuntime& runtime, SessionApi& sessions,
                       DesktopCallApi& calls, DesktopStreams& streams, AgentCallApi& agent_calls,
-                      CrossSellApi& cross_sells)
+                      CrossSellApi& cross_sells, ManualDialApi& manual_dials)
       : runtime_(runtime), sessions_(sessions), calls_(calls), streams_(streams),
-        agent_calls_(agent_calls), cross_sells_(cross_sells) {}
+        agent_calls_(agent_calls), cross_sells_(cross_sells), manual_dials_(manual_dials) {}
 
   grpc::ServerWriteReactor<v1::StreamDesktopResponse>* StreamDesktop(
       grpc::CallbackServerContext* context, const v1::StreamDesktopRequest* request) override {
@@ -66,6 +67,12 @@ class AgentDesktopService final
     return runtime_.calls().Delegate(context, agent_calls_, &AgentCallApi::SkipPreview, request,
                                      response);
   }
+  grpc::ServerUnaryReactor* ManualDial(grpc::CallbackServerContext* context,
+                                       const v1::ManualDialRequest* request,
+                                       v1::ManualDialResponse* response) override {
+    return runtime_.calls().Delegate(context, manual_dials_, &ManualDialApi::ManualDial, request,
+                                     response);
+  }
   grpc::ServerUnaryReactor* HangUpCall(grpc::CallbackServerContext* context,
                                        const v1::HangUpCallRequest* request,
                                        v1::HangUpCallResponse* response) override {
@@ -99,6 +106,7 @@ class AgentDesktopService final
   DesktopStreams& streams_;
   AgentCallApi& agent_calls_;
   CrossSellApi& cross_sells_;
+  ManualDialApi& manual_dials_;
 };
 
 }  // namespace tmk::dialing

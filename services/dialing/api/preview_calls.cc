@@ -40,12 +40,25 @@ absl::StatusOr<PreviewRow> PreviewCalls::Held(pqxx::work& tx, const std::string&
   return *p;
 }
 
-absl::StatusOr<CallRow> PreviewCalls::Dial(pqxx::work& tx, const std::string& session_id,
-                                           const std::string& lead_id,
-                                           const std::string& presented_number) const {
+absl::StatusOr<PreviewDialing> PreviewCalls::Dial(pqxx::work& tx, const std::string& session_id,
+                                                  const std::string& lead_id,
+                                                  const std::string& presented_number) const {
   absl::StatusOr<PreviewRow> p = Held(tx, session_id, lead_id);
   if (!p.ok()) return p.status();
   const TimePoint now = clock_.Now();
+  absl::StatusOr<DialVerdict> verdict =
+      gate_.Check(tx, {p->campaign_id, p->customer_id, "", now, /*agent_reserved=*/true,
+                       p->contact_point_id},
+                  gate_.Rules(tx));
+  if (!verdict.ok()) return verdict.status();
+  if (!verdict->allowed()) {
+    // R10, R20: the window closed or a cap was reached while the agent read the lead.
+    previews_.GiveBack(tx, *p);
+    gate_.Refuse(tx, p->lead_id, verdict->blocked.front(), now);
+    absl::StatusOr<v1::AgentSession> ready = sessions_.Release(tx, session_id, p->call_id);
+    if (!ready.ok()) return ready.status();
+    return PreviewDialing{std::nullopt, verdict->blocked.front()};
+  }
   const int attempts = previews_.Place(tx, *p, now);
   CallRow row;
   v1::Call& c = row.call;
@@ -66,7 +79,7 @@ absl::StatusOr<CallRow> PreviewCalls::Dial(pqxx::work& tx, const std::string& se
   created.set_presented_number(presented_number);
   created.set_agent_reserved(true);
   ledger_.Create(tx, row, created);
-  return row;
+  return PreviewDialing{std::move(row), std::nullopt};
 }
 
 absl::StatusOr<LeadRow> PreviewCalls::Skip(pqxx::work& tx, const std::string& session_id,

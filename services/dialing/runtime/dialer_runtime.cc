@@ -62,7 +62,7 @@ DialerRuntime::DialerRuntime(pg::PgPool& pool, Scheduler& scheduler, Telephony& 
       closer_(scheduler, ledger, campaigns),
       gate_(campaigns, settings.region),
       abandon_guard_(*AbandonGuard::Create(1e-4)),
-      preview_calls_(scheduler, sessions, ledger),
+      preview_calls_(scheduler, sessions, ledger, campaigns, settings.region),
       previews_(pool, scheduler, preview_calls_, desktops,
                 [this](const v1::Call& call) { return DialReserved(call); }),
       transfers_(sessions, ledger),

@@ -87,7 +87,8 @@ class DialerRuntime final : public CallEventListener {
   // context. ----
   // Originates `call`, stored DIALING with its agent already reserved (a preview or manual dial),
   // and follows it like a paced one, except that a person answering is bridged to that agent at
-  // once: no abandon clock runs for a call whose agent waits for it (R20).
+  // once: no abandon clock runs for a call whose agent waits for it (R20). The DialGate was asked,
+  // with the agent reserved, in the transaction that stored the call (PreviewCalls, ManualDials).
   absl::Status DialReserved(const telemarketing::dialing::v1::Call& call);
   // The agent ends the call: hung up at the port, ENDED by the agent, the agent in WRAP_UP.
   // NOT_FOUND when the call is not in flight here.

@@ -67,15 +67,16 @@ void PreviewDealer::Arm(const PreviewRow& preview, const std::string& presented_
 
 void PreviewDealer::AutoDial(const std::string& session_id, const std::string& call_id,
                              const std::string& presented_number) {
-  std::optional<CallRow> row;
+  PreviewDialing dialing;
   absl::Status placed = pool_.Transact([&](pqxx::work& tx) -> absl::Status {
-    row.reset();
+    dialing = {};
     std::optional<PreviewRow> p = store_.FindBySession(tx, session_id, /*for_update=*/true);
     // Dialed or skipped by the agent meanwhile: nothing to do.
     if (!p || p->call_id != call_id) return absl::OkStatus();
-    absl::StatusOr<CallRow> dialed = previews_.Dial(tx, session_id, p->lead_id, presented_number);
+    absl::StatusOr<PreviewDialing> dialed =
+        previews_.Dial(tx, session_id, p->lead_id, presented_number);
     if (!dialed.ok()) return dialed.status();
-    row = *std::move(dialed);
+    dialing = *std::move(dialed);
     return absl::OkStatus();
   });
   if (!placed.ok()) {
@@ -83,9 +84,16 @@ void PreviewDealer::AutoDial(const std::string& session_id, const std::string& c
                {{"call_id", call_id}, {"error", std::string(placed.message())}});
     return;
   }
-  if (!row) return;
+  if (dialing.refused) {
+    // The lead is held with its reason and the agent READY: the next deal offers another.
+    log::Info("auto-dial of a preview refused by compliance",
+              {{"call_id", call_id},
+               {"reason", std::string(DescribeBlock(dialing.refused->reason))}});
+    return;
+  }
+  if (!dialing.call) return;
   log::Info("preview auto-dialed after its timeout", {{"call_id", call_id}});
-  if (absl::Status dialed = dial_(row->call); !dialed.ok()) {
+  if (absl::Status dialed = dial_(dialing.call->call); !dialed.ok()) {
     log::Error("auto-dialed preview not placed",
                {{"call_id", call_id}, {"error", std::string(dialed.message())}});
   }

@@ -7,6 +7,7 @@
 
 #include <google/protobuf/util/time_util.h>
 
+#include "services/common/core/status_details.h"
 #include "services/dialing/store/preview_store.h"
 #include "tests/dialing/runtime/dialer_floor_fixture.h"
 
@@ -32,7 +33,7 @@ class PreviewDealerTest : public testing::DialerFloorTest {
     return out;
   }
 
-  PreviewCalls previews_{scheduler_, sessions_, ledger_};
+  PreviewCalls previews_{scheduler_, sessions_, ledger_, projection_, "t"};
 };
 
 TEST_F(PreviewDealerTest, EveryReadyAgentIsOfferedALeadWithoutAnAttempt) {
@@ -64,13 +65,14 @@ TEST_F(PreviewDealerTest, DialCountsTheAttemptAndBridgesTheReservedAgent) {
   scheduler_.RunUntil(testing::FloorStart() + seconds(2));
   const std::vector<PreviewRow> held = Previews();
   ASSERT_EQ(held.size(), 1u);
-  absl::StatusOr<CallRow> row = absl::UnknownError("not dialed");
+  absl::StatusOr<PreviewDialing> row = absl::UnknownError("not dialed");
   ASSERT_TRUE(Run([&](pqxx::work& tx) {
                 row = previews_.Dial(tx, held[0].session_id, held[0].lead_id, "+8610000");
               }).ok());
   ASSERT_TRUE(row.ok()) << row.status();
-  EXPECT_EQ(row->call.call_id(), held[0].call_id);
-  ASSERT_TRUE(runtime_->DialReserved(row->call).ok());
+  ASSERT_TRUE(row->call.has_value()) << "refused by the gate";
+  EXPECT_EQ(row->call->call.call_id(), held[0].call_id);
+  ASSERT_TRUE(runtime_->DialReserved(row->call->call).ok());
   scheduler_.RunUntil(testing::FloorStart() + seconds(60));
   EXPECT_EQ(Scalar(absl::StrCat("SELECT attempts FROM leads WHERE lead_id = '",
                                 held[0].lead_id, "'")),
@@ -113,6 +115,35 @@ TEST_F(PreviewDealerTest, SkipGivesTheLeadBackUntouchedAndTheAgentGetsTheNext) {
                                       SkipReason::kLater, "");
               }).ok());
   EXPECT_EQ(lead.status().code(), absl::StatusCode::kFailedPrecondition);
+}
+
+// R10, R20: the window closes while the agent reads the preview; the dial asks the gate, rings
+// nobody, holds the lead with its reason like a refused hopper lead and frees the agent.
+TEST_F(PreviewDealerTest, DialOutsideTheWindowIsRefusedAndTheLeadHeld) {
+  LoadLeads(10);
+  LogIn(1);
+  RunPreview(0);
+  StartDialer();
+  scheduler_.RunUntil(testing::FloorStart() + seconds(2));
+  const std::vector<PreviewRow> held = Previews();
+  ASSERT_EQ(held.size(), 1u);
+  runtime_->Stop();  // no further previews: the floor is closed
+  scheduler_.RunUntil(testing::FloorStart() + std::chrono::hours(11) + seconds(30));  // 21:00:30
+  absl::StatusOr<PreviewDialing> dialed = absl::UnknownError("not dialed");
+  ASSERT_TRUE(Run([&](pqxx::work& tx) {
+                dialed = previews_.Dial(tx, held[0].session_id, held[0].lead_id, "+8610000");
+              }).ok());
+  ASSERT_TRUE(dialed.ok()) << dialed.status();
+  ASSERT_TRUE(dialed->refused.has_value());
+  EXPECT_FALSE(dialed->call.has_value());
+  EXPECT_EQ(ReasonOf(DialGate::Refusal(*dialed->refused)), "OUTSIDE_CALLING_WINDOW");
+  EXPECT_TRUE(Previews().empty());
+  EXPECT_EQ(Scalar("SELECT count(*) FROM calls"), "0");
+  EXPECT_EQ(Scalar(absl::StrCat("SELECT attempts || ' ' || state || ' ' || hold_reason FROM leads"
+                                " WHERE lead_id = '", held[0].lead_id, "'")),
+            absl::StrCat("0 ", static_cast<int>(held[0].queued_from), " 1"))
+      << "no attempt, back to its state, held OUTSIDE_CALLING_WINDOW";
+  EXPECT_EQ(Scalar("SELECT state FROM agent_sessions"), "2") << "READY again";
 }
 
 TEST_F(PreviewDealerTest, UntouchedPreviewIsDialedAfterTheTimeoutAlsoAcrossARestart) {
