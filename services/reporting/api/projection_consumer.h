@@ -40,9 +40,10 @@ class ProjectionConsumer {
   // The EventConsumer handler: INVALID_ARGUMENT for a payload that can never be applied; other
   // errors are transient and retried. Types reporting does not project are counted and skipped.
   absl::Status Handle(const events::ConsumedEvent& event);
-  // The EventConsumer batch handler (R26-R29 throughput): every event of `batch` applied exactly
-  // as Handle would, in order, in ONE transaction — a projection catching up pays one commit per
-  // batch. Any error rolls the whole batch back (the consumer then re-applies it event by event).
+  // The EventConsumer batch handler (R26-R29 throughput): `batch` gives the projections exactly
+  // what Handle gives them event by event, in ONE transaction and set-based (a few statements per
+  // table for the whole batch; Handle is a batch of one). Any error rolls the whole batch back
+  // (the consumer then re-applies it event by event).
   absl::Status HandleBatch(const std::vector<events::ConsumedEvent>& batch);
 
  private:
