@@ -5,6 +5,7 @@
 #include "services/common/core/status_details.h"
 #include "services/common/grpc/request_fingerprint.h"
 #include "services/common/grpc/resource_conventions.h"
+#include "services/dialing/api/held_call.h"
 #include "services/dialing/api/lead_mapping.h"
 #include "services/dialing/api/own_session.h"
 
@@ -53,26 +54,6 @@ absl::StatusOr<v1::Call> AgentCallApi::Read(const std::string& call_id) const {
   });
   if (!read.ok()) return read;
   return call;
-}
-
-absl::StatusOr<CallRow> AgentCallApi::HeldCall(pqxx::work& tx, const auth::Principal& who,
-                                               const std::string& session_id,
-                                               const std::string& call_id) const {
-  if (absl::Status own = OwnSession(tx, who, session_id).status(); !own.ok()) return own;
-  std::optional<CallRow> row = calls_.Find(tx, call_id, /*for_update=*/true);
-  if (!row) return absl::NotFoundError(absl::StrCat("call ", call_id, " not found"));
-  if (row->call.session_id() != session_id) {
-    return WithReason(absl::PermissionDeniedError(absl::StrCat(
-                          "session ", session_id, " does not hold call ", call_id)),
-                      "CALL_NOT_HELD");
-  }
-  if (row->call.state() != v1::CALL_STATE_CONNECTED) {
-    return WithReason(absl::FailedPreconditionError(absl::StrCat(
-                          "call ", call_id, " is ", v1::CallState_Name(row->call.state()),
-                          ", not CONNECTED")),
-                      "CALL_NOT_CONNECTED");
-  }
-  return *std::move(row);
 }
 
 // R17 preview: the previewed lead dialed, the agent already reserved for it.
@@ -190,7 +171,7 @@ absl::Status AgentCallApi::HangUpCall(const auth::Principal& who,
     }
   }
   absl::Status held = runtime_.pool().Transact([&](pqxx::work& tx) {
-    return HeldCall(tx, who, request.session_id(), request.call_id()).status();
+    return HeldConnectedCall(tx, who, request.session_id(), request.call_id()).status();
   });
   if (!held.ok()) return held;
   if (absl::Status hung = dialer_.hang_up(request.call_id()); !hung.ok()) {
@@ -249,7 +230,8 @@ absl::Status AgentCallApi::TransferCall(const auth::Principal& who,
   }
   std::string to_session_id;
   absl::Status reserved = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
-    absl::StatusOr<CallRow> call = HeldCall(tx, who, request.session_id(), request.call_id());
+    absl::StatusOr<CallRow> call =
+        HeldConnectedCall(tx, who, request.session_id(), request.call_id());
     if (!call.ok()) return call.status();
     if (request.agent_id() == call->call.agent_id()) {
       return InvalidField("agent_id", "the call is already with this agent");

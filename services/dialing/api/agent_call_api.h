@@ -53,10 +53,6 @@ class AgentCallApi {
                             telemarketing::dialing::v1::TransferCallResponse& response);
 
  private:
-  // The connected call the caller's session holds, locked.
-  absl::StatusOr<CallRow> HeldCall(pqxx::work& tx, const auth::Principal& who,
-                                   const std::string& session_id,
-                                   const std::string& call_id) const;
   absl::StatusOr<telemarketing::dialing::v1::Call> Read(const std::string& call_id) const;
   // The call an earlier request with this id produced; nothing for a new request id.
   absl::StatusOr<std::optional<telemarketing::dialing::v1::Call>> Replayed(
