@@ -8,16 +8,15 @@
 // set, an order missing, someone else's session, a second wrap-up, dialing an unknown campaign.
 #include <gtest/gtest.h>
 
-#include <google/protobuf/util/time_util.h>
-
 #include <chrono>
-#include <thread>
 
 #include "telemarketing/dialing/v1/agent_desktop_service.grpc.pb.h"
 #include "telemarketing/dialing/v1/dialing_service.grpc.pb.h"
 #include "telemarketing/events/v1/call_events.pb.h"
 #include "telemarketing/events/v1/order_events.pb.h"
+#include "tests/support/call_life.h"
 #include "tests/support/dialing_floor_builder.h"
+#include "tests/support/dialing_suite.h"
 #include "tests/support/jwt_suite_test.h"
 #include "tests/support/kafka_support.h"
 #include "tests/support/rpc_error.h"
@@ -30,20 +29,13 @@ namespace v1 = telemarketing::dialing::v1;
 namespace common = telemarketing::common::v1;
 namespace ev = telemarketing::events::v1;
 
+// The suite runs in a region of its own: dialing's consumer groups are named after the region, so
+// no other test's server shares their partitions.
 class DialerEndToEnd : public testing::JwtSuiteTest<DialerEndToEnd> {
  public:  // read by JwtSuiteTest
-  static constexpr char kServices[] = "contacts,campaigns,dialing";
+  static constexpr char kRegion[] = "dial";
 
-  static void SetUpTestSuite() {
-    testing::SkipBacklog(testing::KafkaBrokers(), std::string("dialing-contacts.") + kRegion,
-                         {"tm.contacts.v1", "tm.contact-consent.v1"});
-    testing::SuiteProcess::Options options;
-    options.region = kRegion;
-    options.services = kServices;
-    options.extra_args = testing::JwtServerArgs();
-    options.extra_args.push_back("--dialing-simulation-profile=fast");
-    suite_ = new testing::SuiteProcess(options);
-  }
+  static void SetUpTestSuite() { suite_ = testing::StartDialingSuite(kRegion); }
 
  protected:
   void SetUp() override {
@@ -197,28 +189,11 @@ TEST_F(DialerEndToEnd, OfferedCallWrappedUpWithAnOrderReachesIntegrators) {
   stream_context->TryCancel();
 
   // The integrator's view: the call's whole life in order, and the order for fulfilment.
-  auto steps = calls_topic.ReadUntil(
-      [&](const std::vector<events::ConsumedEvent>& read) {
-        for (const auto& e : read) {
-          ev::CallEvent call;
-          if (e.key == call_id && call.ParseFromString(e.payload) && call.has_dispositioned()) {
-            return true;
-          }
-        }
-        return false;
-      },
-      std::chrono::seconds(30));
   std::vector<std::string> life;
-  for (const auto& e : steps) {
-    ev::CallEvent call;
-    if (e.key != call_id || e.type != "telemarketing.events.v1.CallEvent" ||
-        !call.ParseFromString(e.payload)) {
-      continue;
-    }
+  for (const ev::CallEvent& call :
+       testing::ReadCallLife(calls_topic, call_id, std::chrono::seconds(30))) {
     EXPECT_EQ(call.sequence(), static_cast<int64_t>(life.size() + 1));
-    const auto* step = call.GetReflection()->GetOneofFieldDescriptor(
-        call, call.GetDescriptor()->FindOneofByName("step"));
-    life.push_back(step == nullptr ? "" : step->name());
+    life.push_back(testing::StepName(call));
   }
   EXPECT_EQ(life, (std::vector<std::string>{"created", "ringing", "answered", "agent_connected",
                                             "ended", "dispositioned"}));
