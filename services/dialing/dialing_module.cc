@@ -40,8 +40,9 @@
 #include "services/dialing/api/session_api.h"
 #include "services/dialing/api/wrap_up_events.h"
 #include "services/dialing/runtime/dialer_runtime.h"
+#include "services/dialing/runtime/contacts_caller_directory.h"
 #include "services/dialing/runtime/inbound_router.h"
-#include "services/dialing/store/inbound_floor_store.h"
+#include "services/dialing/runtime/simulated_caller_pool.h"
 #include "services/dialing/store/campaign_projection_store.h"
 #include "services/dialing/telephony/named_simulation_profile.h"
 #include "services/dialing/telephony/real_time_scheduler.h"
@@ -61,10 +62,21 @@ struct DialingConfig {
   // Dialing's own JWT (role system) for the changes it forwards to contacts (R2, R3); empty with
   // auth off, or until configured (the changes then wait, nothing is lost).
   std::string contacts_token;
+  // Simulator only: a JWT whose role sees full numbers (integrator), for the simulated callers'
+  // numbers read from contacts (SimulatedCallerPool); empty with auth off.
+  std::string simulator_token;
 };
 
 constexpr char kSimulationProfile[] = "dialing-simulation-profile";
 constexpr char kContactsToken[] = "dialing-contacts-token";
+constexpr char kSimulatorToken[] = "dialing-simulator-token";
+
+// The principal a JWT from the configuration stands for in calls to contacts; none with auth off.
+auth::Principal Bearer(const std::string& token) {
+  auth::Principal principal;
+  if (!token.empty()) principal.credential = "Bearer " + token;
+  return principal;
+}
 
 // The dialer enforces the region's compliance settings (R20) on top of its own defaults.
 DialerSettings DialerSettingsFor(const std::string& region) {
@@ -85,9 +97,8 @@ class DialingModule final : public server::ServiceModule {
         roster_api_(runtime_, events_),
         session_api_(runtime_, sessions_),
         contacts_(config.contacts_address),
-        contacts_changes_(config.contacts_address, config.contacts_token.empty()
-                                                       ? std::string()
-                                                       : "Bearer " + config.contacts_token),
+        caller_contacts_(config.contacts_address, std::chrono::seconds(2)),
+        contacts_changes_(config.contacts_address, Bearer(config.contacts_token).credential),
         forwarder_(runtime_.pool(), context.clock, contacts_changes_),
         hopper_(runtime_.pool(), context.clock, campaign_projection_store_),
         lead_api_(runtime_, hlc_, campaign_projection_store_, contacts_, hopper_),
@@ -115,8 +126,11 @@ class DialingModule final : public server::ServiceModule {
                               }),
         call_api_(runtime_),
         order_cancel_api_(runtime_, hlc_),
+        callers_(caller_contacts_, scheduler_, Bearer(config.contacts_token)),
+        simulated_callers_(contacts_, Bearer(config.simulator_token)),
+        simulates_callers_(!config.simulation.inbound.empty()),
         inbound_(runtime_.pool(), scheduler_, *telephony_, sessions_, call_ledger_,
-                 campaign_projection_store_, &desktop_feed_),
+                 campaign_projection_store_, callers_, &desktop_feed_),
         queue_api_(runtime_, campaign_projection_store_, inbound_,
                    [this] { dialer_.Post([this] { inbound_.Reload().IgnoreError(); }); }),
         compliance_api_(runtime_),
@@ -168,6 +182,7 @@ class DialingModule final : public server::ServiceModule {
   SessionApi session_api_;
   CampaignProjectionStore campaign_projection_store_;
   contacts_client::GrpcContactsClient contacts_;
+  contacts_client::GrpcContactsClient caller_contacts_;  // a short deadline: a caller waits
   GrpcContactsChanges contacts_changes_;
   ContactsForwarder forwarder_;  // changes learnt on calls, to contacts (R2, R3)
   HopperFiller hopper_;
@@ -189,6 +204,10 @@ class DialingModule final : public server::ServiceModule {
   CampaignRuntimeApi campaign_runtime_api_;
   CallApi call_api_;
   OrderCancelApi order_cancel_api_;
+  ContactsCallerDirectory callers_;       // who calls in (R18, R5)
+  SimulatedCallerPool simulated_callers_;  // simulator only: the numbers callers dial in from
+  bool simulates_callers_;
+  bool simulated_callers_known_ = false;  // in the dialer's context
   InboundRouter inbound_;
   InboundQueueApi queue_api_;
   ComplianceSettingsApi compliance_api_;
@@ -229,17 +248,19 @@ class DialingModule final : public server::ServiceModule {
     stopped.get_future().wait();
     scheduler_.Stop();
   }
-  // The simulator's inbound callers are mostly known customers (R18 cross-sell needs them): their
-  // numbers come from the contacts projection, refreshed every 5 s (one indexed read of at most
-  // 1000 rows), so customers imported after start call in soon.
+  // The simulator's inbound callers are mostly known customers (R18 cross-sell needs them),
+  // their numbers read from contacts every 5 s until there are some, then every minute (contacts
+  // audits every customer read, R6), so customers imported after start call in soon.
   void RefreshCallers() {
-    std::vector<std::string> numbers;
-    absl::Status read = runtime_.pool().Transact([&](pqxx::work& tx) {
-      numbers = InboundFloorStore().KnownNumbers(tx, 1000);
-      return absl::OkStatus();
+    if (!simulates_callers_) return;
+    simulated_callers_.Refresh([this](std::vector<std::string> numbers) {
+      dialer_.Post([this, numbers]() mutable {
+        simulated_callers_known_ = !numbers.empty();
+        telephony_->SetCallerPool(std::move(numbers));
+      });
     });
-    if (read.ok()) telephony_->SetCallerPool(std::move(numbers));
-    scheduler_.After(std::chrono::seconds(5), [this] { RefreshCallers(); });
+    scheduler_.After(simulated_callers_known_ ? std::chrono::seconds(60) : std::chrono::seconds(5),
+                     [this] { RefreshCallers(); });
   }
   // Runs `task` in the dialer's context and waits for its answer: agents' handlers run on the
   // executor, the telephony port only on the dialer's thread.
@@ -307,7 +328,8 @@ void RegisterDialing(server::ModuleCatalog& catalog) {
   catalog.AddConfigurable("dialing", [](ConfigSource& settings, const server::ServerConfig& server) {
     DialingConfig config{server::ReadPeerAddress(settings, server, "contacts"),
                          server::ReadPeerAddress(settings, server, "campaigns"), {},
-                         settings.String(kContactsToken, "")};
+                         settings.String(kContactsToken, ""),
+                         settings.String(kSimulatorToken, "")};
     absl::StatusOr<SimulationProfile> profile =
         NamedSimulationProfile(settings.String(kSimulationProfile, "standard"));
     if (profile.ok()) {

@@ -4,19 +4,19 @@
 // an inbound-only agent's desktop stream is offered a caller, who is connected; the agent wraps a
 // service call up with a service outcome, and on a later call opens a cross-sell offer of the
 // queue's ACTIVE campaign — the caller's lead in it, the campaign's script on the stream — and
-// wraps that call up with the campaign's order code. The integrator reads CallQueued,
-// AgentConnected and CallEnded on tm.calls.v1; GetQueueStatus shows the day's figures.
+// wraps that call up with the campaign's order code. Callers are recognised by contacts
+// (LookupCustomersByPhone with dialing's own credential) under the region's default sharing
+// policy, which masks numbers. The integrator reads CallQueued, AgentConnected and CallEnded on
+// tm.calls.v1, the sold call's naming its customer (R4); GetQueueStatus shows the day's figures.
 #include <gtest/gtest.h>
 
 #include <google/protobuf/util/time_util.h>
 
-#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <map>
 #include <set>
 
-#include "telemarketing/contacts/v1/contacts_service.grpc.pb.h"
 #include "telemarketing/dialing/v1/agent_desktop_service.grpc.pb.h"
 #include "telemarketing/dialing/v1/dialing_service.grpc.pb.h"
 #include "telemarketing/events/v1/call_events.pb.h"
@@ -42,9 +42,13 @@ class InboundEndToEnd : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     region_ = new std::string("inb-" + testing::UniqueName("r").substr(2));
-    // A caller every 3 s on average; the fast profile's callers wait 20 s on average.
+    // A caller every 3 s on average; the fast profile's callers wait 20 s on average. Dialing
+    // looks callers up in contacts as itself (role system); the simulator draws its callers'
+    // numbers from contacts with a credential that sees them (integrator).
     suite_ = testing::StartDialingSuite(
-        *region_, {std::string("--dialing-inbound-arrivals=") + kNumber + ":1200"});
+        *region_, {std::string("--dialing-inbound-arrivals=") + kNumber + ":1200",
+                   "--dialing-contacts-token=" + Jwt("dialing", "system"),
+                   "--dialing-simulator-token=" + Jwt("simulator", "integrator")});
   }
   static void TearDownTestSuite() {
     delete suite_;
@@ -60,36 +64,18 @@ class InboundEndToEnd : public ::testing::Test {
         [](const std::string& who, std::vector<std::string> roles) { return As(who, roles); });
   }
 
+  // The JWT alone (a server flag's value) for `who` with `role` in the suite's region.
+  static std::string Jwt(const std::string& who, const std::string& role) {
+    const std::string bearer = testing::BearerToken(who, {role}, {*region_});
+    return bearer.substr(std::string("Bearer ").size());
+  }
+
   // A call as `who` with `roles` in the suite's region.
   static std::unique_ptr<grpc::ClientContext> As(const std::string& who,
                                                  std::vector<std::string> roles) {
     auto context = std::make_unique<grpc::ClientContext>();
     context->AddMetadata("authorization", testing::BearerToken(who, std::move(roles), {*region_}));
     return context;
-  }
-
-  // Callers are recognised by number in dialing's contacts projection, which holds a phone's
-  // number only when the region shares contact points (masked by default, R6): the admin shares
-  // them before the customers are created.
-  void ShareContactPoints() {
-    auto contacts = telemarketing::contacts::v1::ContactsService::NewStub(suite_->channel());
-    telemarketing::contacts::v1::GetSharingPolicyResponse current;
-    grpc::Status status = contacts->GetSharingPolicy(As("root", {"admin"}).get(), {}, &current);
-    ASSERT_TRUE(status.ok()) << status.error_message();
-    telemarketing::contacts::v1::UpdateSharingPolicyRequest request;
-    request.set_request_id(testing::UniqueName("policy"));
-    request.mutable_update_mask()->add_paths("rules");
-    *request.mutable_sharing_policy() = current.sharing_policy();
-    auto& rules = *request.mutable_sharing_policy()->mutable_rules();
-    rules.erase(std::remove_if(rules.begin(), rules.end(),
-                               [](const auto& r) { return r.field_path() == "contact_points"; }),
-                rules.end());
-    auto* share = request.mutable_sharing_policy()->add_rules();
-    share->set_field_path("contact_points");
-    share->set_mode(telemarketing::contacts::v1::SHARING_MODE_SHARE);
-    telemarketing::contacts::v1::UpdateSharingPolicyResponse updated;
-    status = contacts->UpdateSharingPolicy(As("root", {"admin"}).get(), request, &updated);
-    ASSERT_TRUE(status.ok()) << status.error_message();
   }
 
   std::string CreateGroup() {
@@ -173,9 +159,9 @@ class InboundEndToEnd : public ::testing::Test {
 
 TEST_F(InboundEndToEnd, QueuedCallerServedWrappedUpAndCrossSoldReachIntegrators) {
   testing::TopicReader calls_topic(testing::KafkaBrokers(), "tm.calls.v1");
-  // Known customers to call in (the simulator draws callers from dialing's contacts projection)
-  // and the ACTIVE campaign the queue cross-sells.
-  ASSERT_NO_FATAL_FAILURE(ShareContactPoints());
+  testing::TopicReader sold_topic(testing::KafkaBrokers(), "tm.calls.v1");
+  // Known customers to call in (the simulator draws callers from contacts' customers) and the
+  // ACTIVE campaign the queue cross-sells. The region's sharing policy stays the default.
   const std::string list_id = floor_->BuildList(6);
   const std::string campaign_id = floor_->ActiveCampaign(list_id);
   ASSERT_FALSE(campaign_id.empty());
@@ -300,6 +286,12 @@ TEST_F(InboundEndToEnd, QueuedCallerServedWrappedUpAndCrossSoldReachIntegrators)
   for (int calls = 0; calls < 20 && sold_call.empty(); ++calls) {
     ASSERT_TRUE(NextConnectedCall(*feed, offer)) << "no further inbound call connected";
     const std::string call_id = offer.call().call_id();
+    // Contacts answers who is calling while the call is offered: the agent is offered the call
+    // again with the customer (R18), unless the caller is unknown or hangs up first.
+    ASSERT_TRUE(ReadFeed(*feed, [&] {
+      return ended_.count(call_id) > 0 || !offers_[call_id].customer().customer_id().empty();
+    }));
+    offer = offers_[call_id];
     v1::OpenCrossSellRequest open;
     open.set_session_id(session_id);
     open.set_call_id(call_id);
@@ -331,6 +323,10 @@ TEST_F(InboundEndToEnd, QueuedCallerServedWrappedUpAndCrossSoldReachIntegrators)
     }
   }
   ASSERT_FALSE(sold_call.empty()) << "no caller could be offered the campaign";
+  EXPECT_EQ(offer.customer().customer_id(), opened.lead().customer_id())
+      << "the caller as contacts knows them";
+  EXPECT_EQ(offer.call().customer_id(), opened.lead().customer_id());
+  EXPECT_FALSE(offer.call().contact_point_id().empty()) << "the phone the customer called from";
   EXPECT_EQ(opened.lead().campaign_id(), campaign_id);
   EXPECT_EQ(opened.lead().state(), v1::LEAD_STATE_IN_PROGRESS);
   EXPECT_EQ(opened.script().start_node_id(), "hello") << "the campaign's script (R9)";
@@ -360,6 +356,17 @@ TEST_F(InboundEndToEnd, QueuedCallerServedWrappedUpAndCrossSoldReachIntegrators)
   }
   EXPECT_EQ(life, (std::vector<std::string>{"created", "queued", "agent_connected", "ended",
                                             "dispositioned"}));
+  // The sold call's end names its customer: reporting's timeline (R4) and integrators see who
+  // called, though CallCreated went out before contacts answered.
+  bool ended_with_customer = false;
+  for (const ev::CallEvent& call :
+       testing::ReadCallLife(sold_topic, sold_call, std::chrono::seconds(30))) {
+    if (call.has_ended() || call.has_dispositioned()) {
+      EXPECT_EQ(call.customer_id(), opened.lead().customer_id()) << testing::StepName(call);
+      ended_with_customer = ended_with_customer || call.has_ended();
+    }
+  }
+  EXPECT_TRUE(ended_with_customer) << "CallEnded of the sold call read";
 
   // The queue's day: at least the calls this agent took, answered; callers who gave up counted.
   v1::GetQueueStatusRequest ask;

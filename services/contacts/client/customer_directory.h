@@ -7,6 +7,7 @@
 
 #include "absl/status/statusor.h"
 #include "services/common/auth/principal.h"
+#include "telemarketing/contacts/v1/contacts_service.pb.h"
 #include "telemarketing/contacts/v1/customer.pb.h"
 
 namespace tmk::contacts_client {
@@ -17,6 +18,16 @@ class CustomerDirectory {
   // NOT_FOUND when contacts has no such customer; UNAVAILABLE when contacts cannot be reached.
   virtual absl::StatusOr<telemarketing::contacts::v1::Customer> GetCustomer(
       const auth::Principal& on_behalf_of, std::string_view customer_id) = 0;
+  // The customers with a phone of `phone_number` (any common format), owned first, and the number
+  // as contacts normalised it, both masked as contacts masks for the caller; contacts audits the
+  // read with `context` (R6). INVALID_ARGUMENT for text that is no phone number; UNAVAILABLE as
+  // above.
+  virtual absl::StatusOr<telemarketing::contacts::v1::LookupCustomersByPhoneResponse>
+  LookupCustomersByPhone(const auth::Principal& on_behalf_of, std::string_view phone_number,
+                         const telemarketing::common::v1::ChangeContext& context) = 0;
+  // One page of customers, newest first ("" token: the first page); UNAVAILABLE as above.
+  virtual absl::StatusOr<telemarketing::contacts::v1::ListCustomersResponse> ListCustomers(
+      const auth::Principal& on_behalf_of, int page_size, std::string_view page_token) = 0;
 };
 
 }  // namespace tmk::contacts_client

@@ -32,6 +32,38 @@ absl::StatusOr<contacts::Customer> GrpcContactsClient::GetCustomer(
   return std::move(*response.mutable_customer());
 }
 
+absl::StatusOr<contacts::LookupCustomersByPhoneResponse>
+GrpcContactsClient::LookupCustomersByPhone(const auth::Principal& on_behalf_of,
+                                           std::string_view phone_number,
+                                           const telemarketing::common::v1::ChangeContext& context) {
+  grpc::ClientContext call;
+  Prepare(call, on_behalf_of);
+  contacts::LookupCustomersByPhoneRequest request;
+  request.set_phone_number(std::string(phone_number));
+  *request.mutable_context() = context;
+  contacts::LookupCustomersByPhoneResponse response;
+  if (grpc::Status status = stub_->LookupCustomersByPhone(&call, request, &response);
+      !status.ok()) {
+    return grpcx::FromPeerStatus(status, "contacts");
+  }
+  return response;
+}
+
+absl::StatusOr<contacts::ListCustomersResponse> GrpcContactsClient::ListCustomers(
+    const auth::Principal& on_behalf_of, int page_size, std::string_view page_token) {
+  grpc::ClientContext context;
+  Prepare(context, on_behalf_of);
+  contacts::ListCustomersRequest request;
+  request.set_page_size(page_size);
+  request.set_page_token(std::string(page_token));
+  request.set_order_by("create_time desc");
+  contacts::ListCustomersResponse response;
+  if (grpc::Status status = stub_->ListCustomers(&context, request, &response); !status.ok()) {
+    return grpcx::FromPeerStatus(status, "contacts");
+  }
+  return response;
+}
+
 absl::StatusOr<contacts::ContactList> GrpcContactsClient::GetContactList(
     const auth::Principal& on_behalf_of, std::string_view list_id) {
   grpc::ClientContext context;

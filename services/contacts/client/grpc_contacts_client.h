@@ -22,6 +22,11 @@ class GrpcContactsClient final : public CustomerDirectory, public ContactLists {
 
   absl::StatusOr<telemarketing::contacts::v1::Customer> GetCustomer(
       const auth::Principal& on_behalf_of, std::string_view customer_id) override;
+  absl::StatusOr<telemarketing::contacts::v1::LookupCustomersByPhoneResponse>
+  LookupCustomersByPhone(const auth::Principal& on_behalf_of, std::string_view phone_number,
+                         const telemarketing::common::v1::ChangeContext& context) override;
+  absl::StatusOr<telemarketing::contacts::v1::ListCustomersResponse> ListCustomers(
+      const auth::Principal& on_behalf_of, int page_size, std::string_view page_token) override;
   absl::StatusOr<telemarketing::contacts::v1::ContactList> GetContactList(
       const auth::Principal& on_behalf_of, std::string_view list_id) override;
   absl::StatusOr<telemarketing::contacts::v1::ListContactListMembersResponse>

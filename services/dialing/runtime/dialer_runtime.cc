@@ -60,6 +60,7 @@ DialerRuntime::DialerRuntime(pg::PgPool& pool, Scheduler& scheduler, Telephony& 
       settings_(settings),
       desktops_(desktops),
       closer_(scheduler, ledger, campaigns),
+      connector_(sessions, ledger),
       gate_(campaigns, settings.region),
       abandon_guard_(*AbandonGuard::Create(1e-4)),
       preview_calls_(scheduler, sessions, ledger, campaigns, settings.region),
@@ -573,22 +574,10 @@ void DialerRuntime::Abandon(CallId port_call, v1::AbandonReason reason) {
 void DialerRuntime::Bridged(CallId port_call, const CallEvent& event) {
   LiveCall& call = live_.at(port_call);
   call.bridged = true;
-  const auto now = grpcx::ToProtoTime(event.at);
   LogIfFailed(Change(call.call_id,
-                     [&](pqxx::work& tx, CallRow& row) -> absl::Status {
-                       absl::StatusOr<v1::AgentSession> on_call =
-                           sessions_.Bridge(tx, call.session_id, call.call_id);
-                       if (!on_call.ok()) return on_call.status();
-                       row.call.set_state(v1::CALL_STATE_CONNECTED);
-                       *row.call.mutable_agent_connect_time() = now;
-                       *row.call.mutable_wait_duration() = now - row.call.answer_time();
-                       ledger_.Step(tx, row, [&](ev::CallEvent& e) {
-                         ev::AgentConnected* c = e.mutable_agent_connected();
-                         c->set_agent_id(call.agent_id);
-                         c->set_session_id(call.session_id);
-                         *c->mutable_wait_duration() = row.call.wait_duration();
-                       });
-                       return absl::OkStatus();
+                     [&](pqxx::work& tx, CallRow& row) {
+                       return connector_.Connect(tx, row, call.session_id, call.agent_id,
+                                                 event.at);
                      }),
               "agent connect not recorded", call.call_id);
   Tell(DesktopNotice::Kind::kConnected, call);

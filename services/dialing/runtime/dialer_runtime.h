@@ -28,6 +28,7 @@
 #include "services/dialing/api/hopper_filler.h"
 #include "services/dialing/domain/abandon_budget_limit.h"
 #include "services/dialing/runtime/call_closer.h"
+#include "services/dialing/runtime/call_connector.h"
 #include "services/dialing/runtime/call_transfers.h"
 #include "services/dialing/runtime/preview_dealer.h"
 #include "services/dialing/runtime/campaign_floor.h"
@@ -167,6 +168,7 @@ class DialerRuntime final : public CallEventListener {
   DialerSettings settings_;
   DesktopFeed* desktops_;  // agents' desktops told of offers, connects and ends; may be null
   CallCloser closer_;
+  CallConnector connector_;
   InboundRouter* inbound_ = nullptr;
   PreviewCalls preview_calls_;
   PreviewDealer previews_;

@@ -150,10 +150,6 @@ void InboundRouter::Arrived(const CallEvent& event) {
     c.set_call_id(NewId(scheduler_));
     c.set_direction(common::CALL_DIRECTION_INBOUND);
     c.set_queue_id(queue_id);  // the number's queue from the start: CallCreated names it too
-    if (std::optional<KnownCaller> caller = floor_store_.CallerOf(tx, event.caller_number)) {
-      c.set_customer_id(caller->customer_id);
-      c.set_contact_point_id(caller->contact_point_id);
-    }
     c.set_state(v1::CALL_STATE_WAITING_FOR_AGENT);
     *c.mutable_create_time() = now;
     *c.mutable_answer_time() = now;  // an inbound call is answered by the system as it arrives
@@ -174,8 +170,39 @@ void InboundRouter::Arrived(const CallEvent& event) {
   call.queued_at = event.at;
   live_.emplace(event.call, std::move(call));
   arrivals_.Record(event.at);
+  if (!event.caller_number.empty()) {  // a withheld number: nobody to look up
+    callers_.Identify(row.call.call_id(), event.caller_number,
+                      [this, port_call = event.call, call_id = row.call.call_id()](
+                          const absl::StatusOr<std::optional<KnownCaller>>& caller) {
+                        Identified(port_call, call_id, caller);
+                      });
+  }
   ScheduleMaxWait(event.call);
   Serve();
+}
+
+void InboundRouter::Identified(CallId port_call, const std::string& call_id,
+                               const absl::StatusOr<std::optional<KnownCaller>>& caller) {
+  if (!caller.ok()) {
+    log::Warn("inbound caller not identified, served as unknown",
+              {{"call_id", call_id}, {"error", std::string(caller.status().message())}});
+    return;
+  }
+  auto it = live_.find(port_call);
+  // Nobody has the number, or the call ended first: its events are all out as they were.
+  if (!caller->has_value() || it == live_.end() || it->second.call_id != call_id) return;
+  const KnownCaller& known = **caller;
+  absl::Status recorded = Change(call_id, [&](pqxx::work& tx, CallRow& row) {
+    row.call.set_customer_id(known.customer_id);
+    row.call.set_contact_point_id(known.contact_point_id);
+    calls_.Update(tx, row);
+    return absl::OkStatus();
+  });
+  LogIfFailed(recorded, "inbound caller not recorded", call_id);
+  // An agent offered the call already sees it again, now with the customer (R18 cross-sell).
+  if (recorded.ok() && !it->second.session_id.empty()) {
+    Tell(DesktopNotice::Kind::kOffered, it->second);
+  }
 }
 
 void InboundRouter::ScheduleMaxWait(CallId port_call) {
@@ -241,22 +268,10 @@ void InboundRouter::Abandon(CallId port_call, v1::AbandonReason reason) {
 void InboundRouter::Bridged(CallId port_call, const CallEvent& event) {
   InboundCall& call = live_.at(port_call);
   call.bridged = true;
-  const auto now = grpcx::ToProtoTime(event.at);
   LogIfFailed(Change(call.call_id,
-                     [&](pqxx::work& tx, CallRow& row) -> absl::Status {
-                       absl::StatusOr<v1::AgentSession> on_call =
-                           sessions_.Bridge(tx, call.session_id, call.call_id);
-                       if (!on_call.ok()) return on_call.status();
-                       row.call.set_state(v1::CALL_STATE_CONNECTED);
-                       *row.call.mutable_agent_connect_time() = now;
-                       *row.call.mutable_wait_duration() = now - row.call.answer_time();
-                       ledger_.Step(tx, row, [&](ev::CallEvent& e) {
-                         ev::AgentConnected* c = e.mutable_agent_connected();
-                         c->set_agent_id(call.agent_id);
-                         c->set_session_id(call.session_id);
-                         *c->mutable_wait_duration() = row.call.wait_duration();
-                       });
-                       return absl::OkStatus();
+                     [&](pqxx::work& tx, CallRow& row) {
+                       return connector_.Connect(tx, row, call.session_id, call.agent_id,
+                                                 event.at);
                      }),
               "inbound connect not recorded", call.call_id);
   Tell(DesktopNotice::Kind::kConnected, call);

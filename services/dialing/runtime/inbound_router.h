@@ -8,6 +8,13 @@
 // overflow queue or is abandoned (QUEUE_TIMEOUT). The end is CallEnded; the agent then wraps up
 // through SubmitDisposition. Every step is a row change and its event in one transaction.
 //
+// Callers (R18, R5): an arriving call is served at once as an unknown caller while the
+// CallerDirectory finds who is calling; its answer puts the customer and contact point on the
+// call's row (and every event from then on: AgentConnected or CallEnded always follows, so the
+// customer reaches tm.calls.v1 and reporting's timeline, R4), and an agent already offered the
+// call is offered it again with the customer's card and cross-sell offers. A lookup that fails
+// or answers after the call ended leaves the caller unknown; it never fails the call.
+//
 // Blending: on every change of the floor the blending rule (domain/blend_policy.h) says how many
 // blended agents belong on inbound; READY ones are moved (SessionAssigned, cause "blending") so
 // the outbound pacer, which counts only sessions on outbound work, sees fewer agents while the
@@ -30,6 +37,8 @@
 #include "services/dialing/api/queue_status_source.h"
 #include "services/dialing/domain/arrival_rate.h"
 #include "services/dialing/runtime/call_closer.h"
+#include "services/dialing/runtime/call_connector.h"
+#include "services/dialing/runtime/caller_directory.h"
 #include "services/dialing/store/agent_group_store.h"
 #include "services/dialing/store/call_store.h"
 #include "services/dialing/store/inbound_floor_store.h"
@@ -44,9 +53,11 @@ class InboundRouter final : public QueueStatusSource {
  public:
   InboundRouter(pg::PgPool& pool, Scheduler& scheduler, Telephony& telephony,
                 AgentSessions& sessions, const CallLedger& ledger,
-                const CampaignProjectionStore& campaigns, DesktopFeed* desktops = nullptr)
+                const CampaignProjectionStore& campaigns, CallerDirectory& callers,
+                DesktopFeed* desktops = nullptr)
       : pool_(pool), scheduler_(scheduler), telephony_(telephony), sessions_(sessions),
-        ledger_(ledger), closer_(scheduler, ledger, campaigns), desktops_(desktops) {}
+        ledger_(ledger), closer_(scheduler, ledger, campaigns), connector_(sessions, ledger),
+        callers_(callers), desktops_(desktops) {}
 
   // ---- In the scheduler's context. ----
   // Reads the queues; again after every change of them.
@@ -81,6 +92,9 @@ class InboundRouter final : public QueueStatusSource {
   };
 
   void Arrived(const CallEvent& event);
+  // The directory's answer for the caller of `call_id`, still live on `port_call` or not.
+  void Identified(CallId port_call, const std::string& call_id,
+                  const absl::StatusOr<std::optional<KnownCaller>>& caller);
   void ScheduleMaxWait(CallId port_call);
   void MaxWaitReached(CallId port_call, uint64_t generation);
   // CallQueued for the call in `queue_id` (its first queue or its overflow).
@@ -106,6 +120,8 @@ class InboundRouter final : public QueueStatusSource {
   AgentSessions& sessions_;
   const CallLedger& ledger_;
   CallCloser closer_;
+  CallConnector connector_;
+  CallerDirectory& callers_;
   DesktopFeed* desktops_;
   InboundQueueStore queues_store_;
   InboundFloorStore floor_store_;

@@ -16,24 +16,4 @@ std::vector<StaffedSession> InboundFloorStore::StaffedSessions(pqxx::work& tx) c
   return sessions;
 }
 
-std::optional<KnownCaller> InboundFloorStore::CallerOf(pqxx::work& tx,
-                                                       const std::string& e164) const {
-  if (e164.empty()) return std::nullopt;
-  pqxx::result rows = tx.exec_params(
-      "SELECT customer_id, contact_point_id FROM customer_phones WHERE e164 = $1"
-      " ORDER BY rank LIMIT 1",
-      e164);
-  if (rows.empty()) return std::nullopt;
-  return KnownCaller{rows[0][0].as<std::string>(), rows[0][1].as<std::string>()};
-}
-
-std::vector<std::string> InboundFloorStore::KnownNumbers(pqxx::work& tx, int limit) const {
-  pqxx::result rows = tx.exec_params(
-      "SELECT e164 FROM customer_phones WHERE e164 <> '' ORDER BY customer_id DESC LIMIT $1",
-      limit);
-  std::vector<std::string> numbers;
-  for (const pqxx::row& row : rows) numbers.push_back(row[0].as<std::string>());
-  return numbers;
-}
-
 }  // namespace tmk::dialing

@@ -19,9 +19,13 @@
 #include "services/dialing/store/inbound_queue_store.h"
 #include "telemarketing/events/v1/call_events.pb.h"
 #include "tests/dialing/runtime/dialer_floor_fixture.h"
+#include "tests/dialing/runtime/service_queue.h"
+#include "tests/dialing/runtime/virtual_caller_directory.h"
 
 namespace tmk::dialing {
 namespace {
+
+using testing::VirtualCallerDirectory;
 
 namespace v1 = telemarketing::dialing::v1;
 namespace ev = telemarketing::events::v1;
@@ -31,7 +35,7 @@ using std::chrono::hours;
 using std::chrono::minutes;
 
 constexpr char kNumber[] = "+8610086";
-constexpr double kThresholdSeconds = 20;
+constexpr double kThresholdSeconds = 20;  // the ServiceQueue's
 
 class InboundRuntimeTest : public testing::DialerFloorTest {
  protected:
@@ -47,17 +51,8 @@ class InboundRuntimeTest : public testing::DialerFloorTest {
     *policy->mutable_return_to_outbound_after() = TimeUtil::SecondsToDuration(60);
     policy->set_min_inbound_agents(2);
     group.set_revision(1);
-    v1::InboundQueue queue;
-    queue.set_queue_id(queue_id_);
-    queue.set_display_name("service");
-    queue.add_dialed_numbers(kNumber);
-    queue.add_agent_group_ids(group_id_);
+    v1::InboundQueue queue = testing::ServiceQueue(queue_id_, group_id_, kNumber, minutes(5));
     queue.set_priority(5);
-    *queue.mutable_service_level_threshold() = TimeUtil::SecondsToDuration(kThresholdSeconds);
-    queue.set_service_level_target(0.8);
-    *queue.mutable_max_wait() = TimeUtil::SecondsToDuration(300);
-    *queue.mutable_create_time() = TimeUtil::SecondsToTimestamp(1'780'000'000);
-    queue.set_revision(1);
     ASSERT_TRUE(Run([&](pqxx::work& tx) {
                   AgentGroupStore().Insert(tx, group);
                   InboundQueueStore().Insert(tx, queue);
@@ -87,7 +82,7 @@ class InboundRuntimeTest : public testing::DialerFloorTest {
     profile.inbound = {callers};
     StartDialer(profile);
     router_ = std::make_unique<InboundRouter>(*pool_, scheduler_, *telephony_, sessions_, ledger_,
-                                              projection_);
+                                              projection_, callers_);
     runtime_->SetInbound(router_.get());
     ASSERT_TRUE(router_->Reload().ok());
     telephony_->StartArrivals();
@@ -105,6 +100,7 @@ class InboundRuntimeTest : public testing::DialerFloorTest {
 
   std::string group_id_ = NewId();
   std::string queue_id_ = NewId();
+  VirtualCallerDirectory callers_{scheduler_};  // knows nobody: every caller a service call
   std::unique_ptr<InboundRouter> router_;
 };
 
