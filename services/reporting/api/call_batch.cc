@@ -59,8 +59,7 @@ absl::Status CallBatch::Apply(pqxx::work& tx, const CallProjectionStore& calls,
   calls.ApplyContributions(tx, changes);
   calls.TrackOpen(tx, applied.calls);
   calls.UpsertTimeline(tx, applied.calls);
-  leads.ApplyDispositions(tx, dispositions);
-  return absl::OkStatus();
+  return leads.ApplyDispositions(tx, dispositions);
 }
 
 }  // namespace tmk::reporting

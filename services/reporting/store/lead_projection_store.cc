@@ -3,6 +3,7 @@
 #include <map>
 #include <tuple>
 
+#include "services/common/pg/array_literal.h"
 #include "services/reporting/domain/conflict_rounds.h"
 #include "services/reporting/domain/report_bucket.h"
 #include "services/reporting/store/column_arrays.h"
@@ -13,12 +14,28 @@ namespace {
 
 int StageBit(int stage) { return stage > 0 && stage < 31 ? 1 << stage : 0; }
 
+// A lead_progress row `l` as lead_tally counts it: the tally's key, column for column.
+#define TM_LEAD_TALLY_KEY                                                                      \
+  "l.campaign_id, l.variant_id, l.stages_entered, l.stage, l.intention, l.contacts > 0 AS"     \
+  " reached, l.first_intention, coalesce(l.order_attempts, 0) AS order_attempts,"              \
+  " coalesce(l.order_contacts, 0) AS order_contacts"
+#define TM_LEAD_TALLY_COLUMNS                                                                  \
+  "campaign_id, variant_id, stages_entered, stage, intention, reached, first_intention,"       \
+  " order_attempts, order_contacts"
+
 }  // namespace
 
-void LeadProjectionStore::ApplyDispositions(pqxx::work& tx,
-                                            const std::vector<LeadDisposition>& dispositions) const {
+absl::Status LeadProjectionStore::ApplyDispositions(
+    pqxx::work& tx, const std::vector<LeadDisposition>& dispositions) const {
+  // One statement per round after its leads are locked: their rows before (`old`: locked, so
+  // what this statement's snapshot shows is what the merge changes), the merge (`up`), lead_tally
+  // moved by the difference and the campaigns' lead spans widened. It counts the rows it updated
+  // without having read them before — a lead another transaction inserted after the lock, whose
+  // old key the tally cannot take back; the batch is then refused, to be applied again.
   static const std::string upsert =
-      "INSERT INTO lead_progress AS l (lead_id, campaign_id, variant_id, stages_entered, stage,"
+      "WITH old AS (SELECT " TM_LEAD_TALLY_KEY ", l.lead_id FROM lead_progress l"
+      " WHERE l.lead_id = ANY($1::text[])),"
+      " up AS (INSERT INTO lead_progress AS l (lead_id, campaign_id, variant_id, stages_entered, stage,"
       " intention, latest_time, latest_call, first_intention, first_time, first_call,"
       " order_attempts, order_contacts, contacts)"
       " SELECT u.lead_id, u.campaign_id, u.variant_id, u.stages, u.stage, u.intention, "
@@ -49,7 +66,21 @@ void LeadProjectionStore::ApplyDispositions(pqxx::work& tx,
       " campaign_id = CASE WHEN (EXCLUDED.latest_time, EXCLUDED.latest_call) > (l.latest_time, l.latest_call)"
       "   THEN EXCLUDED.campaign_id ELSE l.campaign_id END,"
       " variant_id = CASE WHEN (EXCLUDED.latest_time, EXCLUDED.latest_call) > (l.latest_time, l.latest_call)"
-      "   THEN EXCLUDED.variant_id ELSE l.variant_id END";
+      "   THEN EXCLUDED.variant_id ELSE l.variant_id END"
+      " RETURNING " TM_LEAD_TALLY_KEY ", l.lead_id, l.first_time, l.latest_time,"
+      " l.xmax = 0 AS inserted),"
+      " moved AS (SELECT " TM_LEAD_TALLY_COLUMNS ", -1 AS leads FROM old"
+      " UNION ALL SELECT " TM_LEAD_TALLY_COLUMNS ", 1 FROM up),"
+      " tallied AS (INSERT INTO lead_tally (" TM_LEAD_TALLY_COLUMNS ", leads)"
+      " SELECT " TM_LEAD_TALLY_COLUMNS ", sum(leads) FROM moved GROUP BY " TM_LEAD_TALLY_COLUMNS
+      " HAVING sum(leads) <> 0 ON CONFLICT (" TM_LEAD_TALLY_COLUMNS ")"
+      " DO UPDATE SET leads = lead_tally.leads + EXCLUDED.leads),"
+      " spanned AS (INSERT INTO campaign_lead_span (campaign_id, first_time, latest_time)"
+      " SELECT campaign_id, min(first_time), max(latest_time) FROM up GROUP BY campaign_id"
+      " ON CONFLICT (campaign_id) DO UPDATE SET"
+      " first_time = LEAST(campaign_lead_span.first_time, EXCLUDED.first_time),"
+      " latest_time = GREATEST(campaign_lead_span.latest_time, EXCLUDED.latest_time))"
+      " SELECT count(*) FROM up WHERE NOT inserted AND lead_id NOT IN (SELECT lead_id FROM old)";
   std::vector<std::string> lead_ids;
   for (const LeadDisposition& d : dispositions) lead_ids.push_back(d.lead_id);
   for (const std::vector<size_t>& round : ConflictRounds(lead_ids)) {
@@ -69,7 +100,15 @@ void LeadProjectionStore::ApplyDispositions(pqxx::work& tx,
                                     std::to_string(d.ordered ? d.lead_contacts : -1),
                                     std::to_string(d.lead_contacts)});
     }
-    rows.Exec(tx, upsert);
+    std::vector<std::string> round_leads;
+    for (size_t i : round) round_leads.push_back(dispositions[i].lead_id);
+    tx.exec_params("SELECT 1 FROM lead_progress WHERE lead_id = ANY($1::text[])"
+                   " ORDER BY lead_id FOR UPDATE",
+                   pg::ArrayLiteral(round_leads));
+    if (rows.Exec(tx, upsert)[0][0].as<int64_t>() != 0) {
+      return absl::AbortedError(
+          "a lead of the batch was inserted by another transaction meanwhile; apply it again");
+    }
   }
   // Intention-class moves are counts: summed per row, one upsert.
   std::map<std::tuple<int64_t, std::string, std::string, int, int>, int64_t> moves;
@@ -78,7 +117,7 @@ void LeadProjectionStore::ApplyDispositions(pqxx::work& tx,
     ++moves[{ToMicros(BucketStart(d.time)), d.campaign_id, d.variant_id, d.previous_intention,
              d.intention}];
   }
-  if (moves.empty()) return;
+  if (moves.empty()) return absl::OkStatus();
   ColumnArrays rows(6);
   for (const auto& [key, leads] : moves) {
     rows.AddRow({std::to_string(std::get<0>(key)), std::get<1>(key), std::get<2>(key),
@@ -93,6 +132,7 @@ void LeadProjectionStore::ApplyDispositions(pqxx::work& tx,
       " AS u(bucket, campaign_id, variant_id, from_class, to_class, leads)"
       " ON CONFLICT (bucket_start, campaign_id, variant_id, from_class, to_class)"
       " DO UPDATE SET leads = intention_move_rollup.leads + EXCLUDED.leads");
+  return absl::OkStatus();
 }
 
 void LeadProjectionStore::AddLeadsLoaded(pqxx::work& tx, const std::string& campaign_id,

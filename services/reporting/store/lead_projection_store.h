@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "services/common/core/clock.h"
 
 namespace tmk::reporting {
@@ -31,7 +32,9 @@ class LeadProjectionStore {
   // Stages entered accumulate; the newest wrap-up (by time, then call id) sets the current stage
   // and class; the oldest sets the class when first reached; the first order's counts stay. A
   // batch's wrap-ups go in one statement per ConflictRounds round, its class moves in one.
-  void ApplyDispositions(pqxx::work& tx, const std::vector<LeadDisposition>& dispositions) const;
+  // lead_tally and campaign_lead_span follow lead_progress in the same statements. ABORTED when
+  // a lead was inserted concurrently (by another reporting replica): apply the batch again.
+  absl::Status ApplyDispositions(pqxx::work& tx, const std::vector<LeadDisposition>& dispositions) const;
   void AddLeadsLoaded(pqxx::work& tx, const std::string& campaign_id, TimePoint time,
                       int64_t created) const;
 };
