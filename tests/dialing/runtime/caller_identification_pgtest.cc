@@ -3,16 +3,21 @@
 // delay. An answer before an agent is free is on the first offer; one after the offer puts the
 // customer on the call and offers it to the agent again; either way every event from then on
 // names the customer (CallEnded always does), CallCreated does not. A failing lookup, an unknown
-// number and an answer after the call ended leave the caller unknown and the call served.
+// number and an answer after the call ended leave the caller unknown and the call served. Last,
+// the production directory's bound on lookups while contacts is stuck.
+#include <condition_variable>
 #include <map>
+#include <mutex>
 #include <vector>
 
 #include "services/common/grpc/proto_conversions.h"
 #include "services/dialing/api/desktop_feed.h"
+#include "services/dialing/runtime/contacts_caller_directory.h"
 #include "services/dialing/runtime/inbound_router.h"
 #include "services/dialing/store/agent_group_store.h"
 #include "services/dialing/store/call_store.h"
 #include "services/dialing/store/inbound_queue_store.h"
+#include "services/dialing/telephony/real_time_scheduler.h"
 #include "tests/dialing/runtime/dialer_floor_fixture.h"
 #include "tests/dialing/runtime/service_queue.h"
 #include "tests/dialing/runtime/virtual_caller_directory.h"
@@ -231,6 +236,110 @@ TEST_F(CallerIdentificationTest, AnswerAfterTheCallEndedChangesNothing) {
     EXPECT_EQ(call.state(), v1::CALL_STATE_DISPOSITIONED) << "served all the same";
   }
   EXPECT_GE(early, 1) << "callers of the first three minutes";
+}
+
+// The production directory's bound (no PostgreSQL needed, kept beside the router's tests): with
+// contacts stuck, one lookup runs, two wait and the rest are refused at once, so a slow contacts
+// never builds a backlog; once contacts answers, each waiting call gets its customer on the
+// phone of the number contacts showed, masked as dialing sees it (R6).
+class StuckContacts final : public contacts_client::CustomerDirectory {
+ public:
+  absl::StatusOr<telemarketing::contacts::v1::Customer> GetCustomer(
+      const auth::Principal&, std::string_view) override {
+    return absl::UnimplementedError("not asked");
+  }
+  absl::StatusOr<telemarketing::contacts::v1::ListCustomersResponse> ListCustomers(
+      const auth::Principal&, int, std::string_view) override {
+    return absl::UnimplementedError("not asked");
+  }
+  absl::StatusOr<telemarketing::contacts::v1::LookupCustomersByPhoneResponse>
+  LookupCustomersByPhone(const auth::Principal& who, std::string_view,
+                         const telemarketing::common::v1::ChangeContext& context) override {
+    std::unique_lock<std::mutex> lock(mu);
+    asked_for.push_back(context.call_id());
+    credentials.push_back(who.credential);
+    asked.notify_all();
+    released.wait(lock, [this] { return open; });
+    telemarketing::contacts::v1::LookupCustomersByPhoneResponse found;
+    found.set_normalized_phone_number("+86138****8000");
+    auto* customer = found.add_customers();
+    customer->set_customer_id("cust-7");
+    auto* home = customer->add_contact_points();
+    home->set_contact_point_id("cp-home");
+    home->set_normalized_value("+86755****1234");
+    auto* mobile = customer->add_contact_points();
+    mobile->set_contact_point_id("cp-mobile");
+    mobile->set_normalized_value("+86138****8000");
+    return found;
+  }
+  void Release() {
+    std::lock_guard<std::mutex> lock(mu);
+    open = true;
+    released.notify_all();
+  }
+
+  std::mutex mu;
+  std::condition_variable asked, released;
+  bool open = false;
+  std::vector<std::string> asked_for, credentials;
+};
+
+TEST(ContactsCallerDirectoryTest, StuckContactsRefusesBeyondTheBoundThenAnswers) {
+  StuckContacts contacts;
+  RealTimeScheduler scheduler;
+  scheduler.Start();
+  std::mutex mu;
+  std::condition_variable changed;
+  std::map<std::string, absl::StatusOr<std::optional<KnownCaller>>> answers;
+  {
+    auth::Principal dialing;
+    dialing.credential = "Bearer dialing-jwt";
+    ContactsCallerDirectory directory(contacts, scheduler, dialing, /*workers=*/1,
+                                      /*max_queued=*/2);
+    auto wait_for = [&](size_t n) {
+      std::unique_lock<std::mutex> lock(mu);
+      return changed.wait_for(lock, seconds(10), [&] { return answers.size() >= n; });
+    };
+    for (int i = 0; i < 6; ++i) {
+      const std::string call_id = "call-" + std::to_string(i);
+      directory.Identify(call_id, kCaller,
+                         [&, call_id](const absl::StatusOr<std::optional<KnownCaller>>& caller) {
+                           EXPECT_TRUE(scheduler.InSchedulerThread());
+                           std::lock_guard<std::mutex> lock(mu);
+                           answers.emplace(call_id, caller);
+                           changed.notify_all();
+                         });
+      if (i == 0) {  // the worker holds the first lookup before the others come
+        std::unique_lock<std::mutex> lock(contacts.mu);
+        ASSERT_TRUE(contacts.asked.wait_for(lock, seconds(10),
+                                            [&] { return !contacts.asked_for.empty(); }));
+      }
+    }
+    ASSERT_TRUE(wait_for(3)) << "the refusals come at once";
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      for (const auto& [call_id, caller] : answers) {
+        EXPECT_TRUE(absl::IsResourceExhausted(caller.status())) << call_id;
+      }
+    }
+    contacts.Release();
+    ASSERT_TRUE(wait_for(6));
+  }
+  scheduler.Stop();
+  int known = 0;
+  for (const auto& [call_id, caller] : answers) {
+    if (!caller.ok()) continue;
+    ++known;
+    ASSERT_TRUE(caller->has_value()) << call_id;
+    EXPECT_EQ((*caller)->customer_id, "cust-7");
+    EXPECT_EQ((*caller)->contact_point_id, "cp-mobile") << "the phone of the caller's number";
+  }
+  EXPECT_EQ(known, 3) << "one running and two waiting";
+  EXPECT_EQ(contacts.asked_for, (std::vector<std::string>{"call-0", "call-1", "call-2"}))
+      << "each lookup names its call for contacts' audit";
+  for (const std::string& credential : contacts.credentials) {
+    EXPECT_EQ(credential, "Bearer dialing-jwt") << "dialing's own principal";
+  }
 }
 
 }  // namespace
