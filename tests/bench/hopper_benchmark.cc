@@ -30,6 +30,7 @@
 #include "services/dialing/store/hopper_store.h"
 #include "services/dialing/store/time_columns.h"
 #include "telemarketing/events/v1/campaigns_events.pb.h"
+#include "tests/support/daytime_windows.h"
 
 namespace tmk::dialing {
 std::vector<pg::Migration> Migrations();  // generated from services/dialing/migrations
@@ -104,20 +105,7 @@ std::string Snapshot(int k) {
   c->set_campaign_id(CampaignId(k));
   c->set_state(telemarketing::campaigns::v1::CAMPAIGN_STATE_ACTIVE);
   c->set_type(telemarketing::common::v1::CAMPAIGN_TYPE_FOLLOW_UP_VISIT);
-  auto* windows = c->mutable_calling_windows();
-  windows->set_fallback_time_zone("UTC");
-  for (auto kind : {telemarketing::common::v1::CUSTOMER_KIND_B2C,
-                    telemarketing::common::v1::CUSTOMER_KIND_B2B}) {
-    auto* w = windows->add_windows();
-    w->set_customer_kind(kind);
-    auto* weekly = w->add_weekly();
-    for (int day = 1; day <= 7; ++day) {
-      weekly->add_days(static_cast<telemarketing::common::v1::DayOfWeek>(day));
-    }
-    auto* range = weekly->add_ranges();
-    range->mutable_start()->set_hours(8);
-    range->mutable_end()->set_hours(21);
-  }
+  ::tmk::testing::CallEveryDaytime(*c->mutable_calling_windows(), "UTC");
   s.set_region_id("bench");
   return s.SerializeAsString();
 }

@@ -8,7 +8,6 @@
 
 #include <google/protobuf/util/time_util.h>
 
-#include <cctype>
 #include <chrono>
 #include <map>
 #include <thread>
@@ -22,6 +21,7 @@
 #include "absl/time/time.h"
 #include "tests/support/kafka_support.h"
 #include "tests/support/rpc_error.h"
+#include "tests/support/tagged_list.h"
 #include "tests/support/test_env.h"
 
 namespace tmk {
@@ -75,8 +75,7 @@ class LeadsEndToEnd : public ::testing::Test {
 
   // Four B2C customers with one mobile each, evaluated into a list (R8).
   std::pair<std::string, std::vector<contacts::Customer>> BuildList() {
-    std::string tag = testing::UniqueName("leads");
-    for (char& ch : tag) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const std::string tag = testing::UniqueName("leads");  // lower case: a valid tag
     const std::string digits = std::to_string(std::hash<std::string>()(tag) % 10'000'000);
     std::vector<contacts::Customer> customers;
     for (int i = 0; i < 4; ++i) {
@@ -92,21 +91,9 @@ class LeadsEndToEnd : public ::testing::Test {
       EXPECT_TRUE(status.ok()) << status.error_message();
       customers.push_back(response.customer());
     }
-    contacts::CreateSegmentRequest segment;
-    segment.mutable_segment()->set_display_name("leads e2e");
-    segment.set_request_id(testing::UniqueName("req"));
-    segment.mutable_segment()->set_filter("has_tag(\"" + tag + "\")");
-    contacts::CreateSegmentResponse created;
-    grpc::Status status = contacts_->CreateSegment(As("alice").get(), segment, &created);
-    EXPECT_TRUE(status.ok()) << status.error_message();
-    contacts::EvaluateSegmentRequest evaluate;
-    evaluate.set_request_id(testing::UniqueName("req"));
-    evaluate.set_segment_id(created.segment().segment_id());
-    evaluate.set_purpose(common::CONTACT_PURPOSE_SERVICE);
-    contacts::EvaluateSegmentResponse evaluated;
-    status = contacts_->EvaluateSegment(As("alice").get(), evaluate, &evaluated);
-    EXPECT_TRUE(status.ok()) << status.error_message();
-    return {evaluated.contact_list().list_id(), customers};
+    return {testing::TaggedList(*contacts_, [] { return As("alice"); }, tag, "leads e2e",
+                                common::CONTACT_PURPOSE_SERVICE),
+            customers};
   }
 
   // A follow-up-visit campaign (R7: a service call, so no marketing consent is needed).

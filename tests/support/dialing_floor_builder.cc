@@ -2,13 +2,14 @@
 
 #include <gtest/gtest.h>
 
-#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <thread>
 
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "tests/support/daytime_windows.h"
+#include "tests/support/tagged_list.h"
 #include "tests/support/test_env.h"
 
 namespace tmk::testing {
@@ -40,8 +41,7 @@ DialingFloorBuilder::DialingFloorBuilder(const std::shared_ptr<grpc::Channel>& c
       dialing_(dialing::DialingService::NewStub(channel)) {}
 
 std::string DialingFloorBuilder::BuildList(int customers) {
-  std::string tag = UniqueName("floor");
-  for (char& ch : tag) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  const std::string tag = UniqueName("floor");  // lower case: a valid tag
   // Mobiles 136 + six digits of this list + two of the customer: unique per list and customer.
   char prefix[8];
   std::snprintf(prefix, sizeof prefix, "%06zu", std::hash<std::string>()(tag) % 1'000'000);
@@ -59,19 +59,8 @@ std::string DialingFloorBuilder::BuildList(int customers) {
     grpc::Status status = contacts_->CreateCustomer(As("alice").get(), request, &response);
     EXPECT_TRUE(status.ok()) << status.error_message();
   }
-  contacts::CreateSegmentRequest segment;
-  segment.set_request_id(UniqueName("req"));
-  segment.mutable_segment()->set_display_name("dialing floor");
-  segment.mutable_segment()->set_filter("has_tag(\"" + tag + "\")");
-  contacts::CreateSegmentResponse created;
-  EXPECT_TRUE(contacts_->CreateSegment(As("alice").get(), segment, &created).ok());
-  contacts::EvaluateSegmentRequest evaluate;
-  evaluate.set_request_id(UniqueName("req"));
-  evaluate.set_segment_id(created.segment().segment_id());
-  evaluate.set_purpose(common::CONTACT_PURPOSE_SERVICE);
-  contacts::EvaluateSegmentResponse evaluated;
-  EXPECT_TRUE(contacts_->EvaluateSegment(As("alice").get(), evaluate, &evaluated).ok());
-  return evaluated.contact_list().list_id();
+  return TaggedList(*contacts_, [this] { return As("alice"); }, tag, "dialing floor",
+                    common::CONTACT_PURPOSE_SERVICE);
 }
 
 campaigns::ScriptVersion DialingFloorBuilder::ApprovedScript() {
@@ -176,17 +165,7 @@ std::string DialingFloorBuilder::ActiveCampaign(const std::string& list_id) {
   product->mutable_unit_price()->set_currency_code("CNY");
   product->mutable_unit_price()->set_units(kUnitPrice);
   product->set_max_quantity(2);
-  auto* windows = c->mutable_calling_windows();
-  windows->set_fallback_time_zone(AfternoonZone());
-  for (auto kind : {common::CUSTOMER_KIND_B2C, common::CUSTOMER_KIND_B2B}) {
-    auto* w = windows->add_windows();
-    w->set_customer_kind(kind);
-    auto* weekly = w->add_weekly();
-    for (int day = 1; day <= 7; ++day) weekly->add_days(static_cast<common::DayOfWeek>(day));
-    auto* range = weekly->add_ranges();
-    range->mutable_start()->set_hours(8);
-    range->mutable_end()->set_hours(21);
-  }
+  CallEveryDaytime(*c->mutable_calling_windows(), AfternoonZone());
   campaigns::CreateCampaignResponse created;
   grpc::Status status = campaigns_->CreateCampaign(As("alice").get(), create, &created);
   EXPECT_TRUE(status.ok()) << status.error_message();

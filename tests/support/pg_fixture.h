@@ -3,6 +3,7 @@
 // each other's rows and can run while a developer's suite uses the same server.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -45,6 +46,15 @@ class PgSchemaTest : public ::testing::Test {
     ASSERT_TRUE(events.ok()) << events;
     absl::Status migrated = pg::ApplyMigrations(*pool_, migrations);
     ASSERT_TRUE(migrated.ok()) << migrated;
+  }
+
+  // Runs `body` in one transaction: OK when it committed, else what PgPool::Transact made of the
+  // failure (a store's constraint violation, say), nothing of it kept.
+  absl::Status Run(const std::function<void(pqxx::work&)>& body) {
+    return pool_->Transact([&](pqxx::work& tx) {
+      body(tx);
+      return absl::OkStatus();
+    });
   }
 
   // Runs `sql` and returns the first column of the first row as text.

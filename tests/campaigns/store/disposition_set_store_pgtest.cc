@@ -29,13 +29,6 @@ class DispositionSetStoreTest : public testing::PgSchemaTest {
     ApplyServiceMigrations(Migrations());
   }
 
-  absl::Status Run(const std::function<void(pqxx::work&)>& body) {
-    return pool_->Transact([&](pqxx::work& tx) {
-      body(tx);
-      return absl::OkStatus();
-    });
-  }
-
   v1::DispositionSet NewSet(const std::string& name) {
     v1::DispositionSet set;
     set.set_disposition_set_id(NewId());

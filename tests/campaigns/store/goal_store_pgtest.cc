@@ -29,13 +29,6 @@ class GoalStoreTest : public testing::PgSchemaTest {
     campaign_ = AddCampaign();
   }
 
-  absl::Status Run(const std::function<void(pqxx::work&)>& body) {
-    return pool_->Transact([&](pqxx::work& tx) {
-      body(tx);
-      return absl::OkStatus();
-    });
-  }
-
   // The campaigns row a goal refers to (its table is the campaign store's; only its key matters).
   std::string AddCampaign() {
     std::string id = NewId();

@@ -36,6 +36,7 @@
 #include "telemarketing/events/v1/call_events.pb.h"
 #include "telemarketing/events/v1/campaigns_events.pb.h"
 #include "tests/dialing/store/dialing_store_fixture.h"
+#include "tests/support/daytime_windows.h"
 
 namespace tmk::dialing::testing {
 
@@ -66,20 +67,7 @@ class DialerFloorTest : public DialingStoreTest {
     c->set_display_name("survey");
     c->set_state(telemarketing::campaigns::v1::CAMPAIGN_STATE_ACTIVE);
     c->set_type(telemarketing::common::v1::CAMPAIGN_TYPE_SATISFACTION_SURVEY);
-    auto* windows = c->mutable_calling_windows();
-    windows->set_fallback_time_zone("UTC");
-    for (auto kind : {telemarketing::common::v1::CUSTOMER_KIND_B2C,
-                      telemarketing::common::v1::CUSTOMER_KIND_B2B}) {
-      auto* w = windows->add_windows();
-      w->set_customer_kind(kind);
-      auto* weekly = w->add_weekly();
-      for (int day = 1; day <= 7; ++day) {
-        weekly->add_days(static_cast<telemarketing::common::v1::DayOfWeek>(day));
-      }
-      auto* range = weekly->add_ranges();
-      range->mutable_start()->set_hours(8);
-      range->mutable_end()->set_hours(21);
-    }
+    ::tmk::testing::CallEveryDaytime(*c->mutable_calling_windows(), "UTC");
     auto add = [&](const std::string& code, telemarketing::campaigns::v1::SchedulingEffect effect,
                    telemarketing::common::v1::IntentionClass intention) {
       auto* d = s.mutable_disposition_set()->add_dispositions();
@@ -242,13 +230,7 @@ class DialerFloorTest : public DialingStoreTest {
     telemarketing::events::v1::ContactPolicySnapshot s;
     auto* policy = s.mutable_contact_policy();
     policy->set_region_id("t");
-    auto* legal = policy->add_legal_bounds();
-    for (int day = 1; day <= 7; ++day) {
-      legal->add_days(static_cast<telemarketing::common::v1::DayOfWeek>(day));
-    }
-    auto* range = legal->add_ranges();
-    range->mutable_start()->set_hours(8);
-    range->mutable_end()->set_hours(21);
+    ::tmk::testing::EveryDaytime(*policy->add_legal_bounds());
     policy->mutable_frequency_cap()->set_max_calls_per_day(per_day);
     s.set_region_id("t");
     ASSERT_TRUE(Run([&](pqxx::work& tx) {

@@ -4,7 +4,6 @@
 #include <google/protobuf/util/time_util.h>
 #include <gtest/gtest.h>
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -24,13 +23,6 @@ class DialingStoreTest : public tmk::testing::PgSchemaTest {
   void SetUp() override {
     PgSchemaTest::SetUp();
     ApplyServiceMigrations(Migrations());
-  }
-
-  absl::Status Run(const std::function<void(pqxx::work&)>& body) {
-    return pool_->Transact([&](pqxx::work& tx) {
-      body(tx);
-      return absl::OkStatus();
-    });
   }
 
   static telemarketing::dialing::v1::Agent NewAgent(const std::string& employee_number,
