@@ -2,18 +2,21 @@
 // supervisor does it: a list built in contacts from a segment, two scripts authored, reviewed by
 // someone else and approved, a disposition set, a campaign piloted with two variants and
 // activated with the winning one — and every change read back from tm.campaigns.v1 as an
-// integrator would. Bad input and out-of-order transitions get the documented statuses.
+// integrator would. Bad input and out-of-order transitions get the documented statuses; updates of
+// disposition sets and goals make a new revision only when they change something.
+#include <google/protobuf/util/time_util.h>
 #include <gtest/gtest.h>
 
-#include <cctype>
 #include <memory>
 #include <set>
 
 #include "telemarketing/campaigns/v1/campaigns_service.grpc.pb.h"
 #include "telemarketing/contacts/v1/contacts_service.grpc.pb.h"
 #include "telemarketing/events/v1/campaigns_events.pb.h"
+#include "tests/support/dialing_floor_builder.h"
 #include "tests/support/kafka_support.h"
 #include "tests/support/rpc_error.h"
+#include "tests/support/tagged_list.h"
 #include "tests/support/jwt_suite_test.h"
 #include "tests/support/test_env.h"
 
@@ -37,8 +40,7 @@ class CampaignsEndToEnd : public testing::JwtSuiteTest<CampaignsEndToEnd> {
 
   // Three customers tagged for this test, evaluated into a list (R8).
   std::pair<std::string, std::vector<std::string>> BuildList() {
-    std::string tag = testing::UniqueName("camp");
-    for (char& ch : tag) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const std::string tag = testing::UniqueName("camp");  // lower case: a valid tag
     std::vector<std::string> ids;
     for (int i = 0; i < 3; ++i) {
       contacts::CreateCustomerRequest request;
@@ -53,21 +55,9 @@ class CampaignsEndToEnd : public testing::JwtSuiteTest<CampaignsEndToEnd> {
       EXPECT_TRUE(status.ok()) << status.error_message();
       ids.push_back(response.customer().customer_id());
     }
-    contacts::CreateSegmentRequest segment;
-    segment.mutable_segment()->set_display_name("campaign e2e");
-    segment.set_request_id(testing::UniqueName("req"));
-    segment.mutable_segment()->set_filter("has_tag(\"" + tag + "\")");
-    contacts::CreateSegmentResponse created;
-    grpc::Status status = contacts_->CreateSegment(As("alice").get(), segment, &created);
-    EXPECT_TRUE(status.ok()) << status.error_message();
-    contacts::EvaluateSegmentRequest evaluate;
-    evaluate.set_request_id(testing::UniqueName("req"));
-    evaluate.set_segment_id(created.segment().segment_id());
-    evaluate.set_purpose(common::CONTACT_PURPOSE_SURVEY);
-    contacts::EvaluateSegmentResponse evaluated;
-    status = contacts_->EvaluateSegment(As("alice").get(), evaluate, &evaluated);
-    EXPECT_TRUE(status.ok()) << status.error_message();
-    return {evaluated.contact_list().list_id(), ids};
+    return {testing::TaggedList(*contacts_, [] { return As("alice"); }, tag, "campaign e2e",
+                                common::CONTACT_PURPOSE_SURVEY),
+            ids};
   }
 
   // A promotion script with every compliance statement, a question and two endings; authored
@@ -378,6 +368,57 @@ TEST_F(CampaignsEndToEnd, DesignPilotWithTwoVariantsAndRollOutTheWinner) {
                 (a.wall_time_millis() == b.wall_time_millis() && a.logical() < b.logical()))
         << "snapshots are ordered by HLC";
   }
+}
+
+// AIP-134 (R11, R15): an update that changes something takes the next revision and a new update
+// time; one that changes nothing answers the stored resource as it was.
+TEST_F(CampaignsEndToEnd, UpdatesMakeARevisionOnlyWhenSomethingChanges) {
+  testing::DialingFloorBuilder floor(
+      suite_->channel(),
+      [](const std::string& who, std::vector<std::string> roles) { return As(who, roles); });
+
+  v1::UpdateDispositionSetRequest edit_set;
+  edit_set.mutable_disposition_set()->set_disposition_set_id(floor.DispositionSet());
+  edit_set.mutable_disposition_set()->set_description("codes of the spring promotion");
+  edit_set.mutable_update_mask()->add_paths("description");
+  v1::UpdateDispositionSetResponse set_changed;
+  grpc::Status status =
+      campaigns_->UpdateDispositionSet(As("alice").get(), edit_set, &set_changed);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(set_changed.disposition_set().revision(), 2);
+  EXPECT_EQ(set_changed.disposition_set().description(), "codes of the spring promotion");
+  EXPECT_TRUE(set_changed.disposition_set().update_time() >
+              set_changed.disposition_set().create_time());
+  v1::UpdateDispositionSetResponse set_again;
+  ASSERT_TRUE(campaigns_->UpdateDispositionSet(As("alice").get(), edit_set, &set_again).ok());
+  EXPECT_EQ(set_again.disposition_set().revision(), 2);
+  EXPECT_TRUE(set_again.disposition_set().update_time() ==
+              set_changed.disposition_set().update_time());
+
+  v1::CreateGoalRequest create_goal;
+  v1::Goal* goal = create_goal.mutable_goal();
+  goal->set_campaign_id(floor.ActiveCampaign(floor.BuildList(1)));
+  ASSERT_FALSE(goal->campaign_id().empty());
+  goal->set_scope(v1::GOAL_SCOPE_CAMPAIGN);
+  goal->set_metric(v1::GOAL_METRIC_ORDERS);
+  goal->set_target_value(10);
+  v1::CreateGoalResponse created;
+  status = campaigns_->CreateGoal(As("alice").get(), create_goal, &created);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(created.goal().revision(), 1);
+  v1::UpdateGoalRequest edit_goal;
+  edit_goal.mutable_goal()->set_goal_id(created.goal().goal_id());
+  edit_goal.mutable_goal()->set_target_value(12);
+  edit_goal.mutable_update_mask()->add_paths("target_value");
+  v1::UpdateGoalResponse goal_changed;
+  status = campaigns_->UpdateGoal(As("alice").get(), edit_goal, &goal_changed);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(goal_changed.goal().revision(), 2);
+  EXPECT_EQ(goal_changed.goal().target_value(), 12);
+  v1::UpdateGoalResponse goal_again;
+  ASSERT_TRUE(campaigns_->UpdateGoal(As("alice").get(), edit_goal, &goal_again).ok());
+  EXPECT_EQ(goal_again.goal().revision(), 2);
+  EXPECT_TRUE(goal_again.goal().update_time() == goal_changed.goal().update_time());
 }
 
 TEST_F(CampaignsEndToEnd, BadCampaignsAreRefusedWithEveryFieldNamed) {

@@ -1,7 +1,6 @@
 #include "services/campaigns/api/campaign_api.h"
 
 #include <google/protobuf/util/field_mask_util.h>
-#include <google/protobuf/util/message_differencer.h>
 
 #include <algorithm>
 #include <string>
@@ -11,6 +10,7 @@
 #include "absl/strings/str_split.h"
 #include "services/campaigns/api/campaign_checks.h"
 #include "services/campaigns/api/campaign_rules_check.h"
+#include "services/campaigns/api/revise.h"
 #include "services/campaigns/domain/pilot_plan.h"
 #include "services/common/auth/authorization.h"
 #include "services/common/core/status_details.h"
@@ -24,7 +24,6 @@ namespace tmk::campaigns {
 namespace v1 = telemarketing::campaigns::v1;
 using auth::Role;
 using google::protobuf::util::FieldMaskUtil;
-using google::protobuf::util::MessageDifferencer;
 
 namespace {
 
@@ -251,12 +250,10 @@ absl::Status CampaignApi::UpdateCampaign(const auth::Principal& who,
     if (!request.request_id().empty()) {
       campaigns_.SaveRequest(tx, "update", request.request_id(), {campaign_id, fingerprint});
     }
-    if (MessageDifferencer::Equals(after, *before)) {
-      *response.mutable_campaign() = *std::move(before);  // nothing changed: no new revision
+    if (!Revise(*before, after, clock.Now())) {
+      *response.mutable_campaign() = *std::move(before);
       return absl::OkStatus();
     }
-    after.set_revision(before->revision() + 1);
-    *after.mutable_update_time() = grpcx::ToProtoTime(clock.Now());
     campaigns_.Update(tx, after);
     snapshots_.Publish(tx, campaign_id);
     *response.mutable_campaign() = std::move(after);

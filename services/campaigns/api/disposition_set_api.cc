@@ -1,11 +1,11 @@
 #include "services/campaigns/api/disposition_set_api.h"
 
 #include <google/protobuf/util/field_mask_util.h>
-#include <google/protobuf/util/message_differencer.h>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "services/campaigns/api/disposition_mapping.h"
+#include "services/campaigns/api/revise.h"
 #include "services/campaigns/domain/disposition_rules.h"
 #include "services/common/auth/authorization.h"
 #include "services/common/core/uuid.h"
@@ -17,7 +17,6 @@ namespace tmk::campaigns {
 namespace v1 = telemarketing::campaigns::v1;
 using auth::Role;
 using google::protobuf::util::FieldMaskUtil;
-using google::protobuf::util::MessageDifferencer;
 
 namespace {
 
@@ -177,12 +176,10 @@ absl::Status DispositionSetApi::UpdateDispositionSet(const auth::Principal& who,
     if (!request.request_id().empty()) {
       sets_.SaveRequest(tx, "update", request.request_id(), {id, fingerprint});
     }
-    if (MessageDifferencer::Equals(after, *before)) {
-      *response.mutable_disposition_set() = *std::move(before);  // nothing changed
+    if (!Revise(*before, after, clock.Now())) {
+      *response.mutable_disposition_set() = *std::move(before);
       return absl::OkStatus();
     }
-    after.set_revision(before->revision() + 1);
-    *after.mutable_update_time() = grpcx::ToProtoTime(clock.Now());
     sets_.Update(tx, after);
     // Campaign snapshots carry the set (R31): dialing sees the new codes with the change.
     snapshots_.PublishUsingDispositionSet(tx, id);

@@ -1,12 +1,12 @@
 #include "services/campaigns/api/goal_api.h"
 
 #include <google/protobuf/util/field_mask_util.h>
-#include <google/protobuf/util/message_differencer.h>
 
 #include <set>
 
 #include "absl/strings/str_cat.h"
 #include "services/campaigns/api/goal_mapping.h"
+#include "services/campaigns/api/revise.h"
 #include "services/campaigns/api/time_mapping.h"
 #include "services/campaigns/domain/goal_rules.h"
 #include "services/common/auth/authorization.h"
@@ -19,7 +19,6 @@ namespace tmk::campaigns {
 namespace v1 = telemarketing::campaigns::v1;
 using auth::Role;
 using google::protobuf::util::FieldMaskUtil;
-using google::protobuf::util::MessageDifferencer;
 
 namespace {
 
@@ -212,12 +211,10 @@ absl::Status GoalApi::UpdateGoal(const auth::Principal& who, const v1::UpdateGoa
     if (!request.request_id().empty()) {
       goals_.SaveRequest(tx, "update", request.request_id(), {in.goal_id(), fingerprint});
     }
-    if (MessageDifferencer::Equals(after, *before)) {
-      *response.mutable_goal() = *std::move(before);  // nothing changed
+    if (!Revise(*before, after, clock.Now())) {
+      *response.mutable_goal() = *std::move(before);
       return absl::OkStatus();
     }
-    after.set_revision(before->revision() + 1);
-    *after.mutable_update_time() = grpcx::ToProtoTime(clock.Now());
     goals_.Update(tx, after);
     snapshots_.Publish(tx, after.campaign_id());
     *response.mutable_goal() = std::move(after);
