@@ -13,7 +13,7 @@ CREATE TABLE lead_tally (
   intention       smallint NOT NULL,
   reached         boolean NOT NULL,
   first_intention smallint NOT NULL,
-  order_attempts  integer NOT NULL,  -- 0: no order (lead_progress keeps NULL)
+  order_attempts  integer NOT NULL,  -- -1: no order (lead_progress keeps NULL)
   order_contacts  integer NOT NULL,
   leads           bigint NOT NULL,
   PRIMARY KEY (campaign_id, variant_id, stages_entered, stage, intention, reached,
@@ -31,7 +31,7 @@ CREATE TABLE campaign_lead_span (
 -- The leads projected before this migration, counted once.
 INSERT INTO lead_tally
 SELECT campaign_id, variant_id, stages_entered, stage, intention, contacts > 0, first_intention,
-       coalesce(order_attempts, 0), coalesce(order_contacts, 0), count(*)
+       coalesce(order_attempts, -1), coalesce(order_contacts, -1), count(*)
   FROM lead_progress GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
 INSERT INTO campaign_lead_span
 SELECT campaign_id, min(first_time), max(latest_time) FROM lead_progress GROUP BY 1;

@@ -1,26 +1,23 @@
 #include "services/reporting/store/campaign_results_store.h"
 
-#include "absl/strings/str_cat.h"
 #include "services/reporting/store/pg_time.h"
 
 namespace tmk::reporting {
 
 namespace {
 
-// The leads a campaign's results count, as (variant_id, stages_entered, stage, intention, reached,
-// first_intention, order_attempts, order_contacts, leads) for $1 campaign, $2..$3 the period:
-// "leads reached in the period" are those wrapped up both before its end and at or after its
-// start. lead_tally answers when the period covers all the campaign's lead activity (then every
-// lead counts), lead_progress row by row otherwise.
-constexpr char kLeadsFromTally[] =
-    "(SELECT variant_id, stages_entered, stage, intention, reached, first_intention,"
-    " order_attempts, order_contacts, leads FROM lead_tally WHERE campaign_id = $1) l";
-constexpr char kLeadsFromProgress[] =
-    "(SELECT variant_id, stages_entered, stage, intention, contacts > 0 AS reached,"
-    " first_intention, coalesce(order_attempts, 0) AS order_attempts,"
-    " coalesce(order_contacts, 0) AS order_contacts, 1 AS leads FROM lead_progress"
+// A campaign's leads counted by state (LeadStateCount's columns, variant first) for $1 campaign,
+// $2..$3 the period: "leads reached in the period" are those wrapped up both before its end and
+// at or after its start. lead_tally answers when the period covers all the campaign's lead
+// activity (then every lead counts); otherwise lead_progress is counted lead by lead.
+constexpr char kCountedFromTally[] =
+    "SELECT variant_id, stages_entered, stage, intention, reached, first_intention, order_attempts,"
+    " order_contacts, leads FROM lead_tally WHERE campaign_id = $1 AND leads <> 0";
+constexpr char kCountedFromProgress[] =
+    "SELECT variant_id, stages_entered, stage, intention, contacts > 0, first_intention,"
+    " coalesce(order_attempts, -1), coalesce(order_contacts, -1), count(*) FROM lead_progress"
     " WHERE campaign_id = $1 AND first_time < " TM_PG_MICROS("$3")
-    " AND latest_time >= " TM_PG_MICROS("$2") ") l";
+    " AND latest_time >= " TM_PG_MICROS("$2") " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8";
 
 // Whether [start, end) covers the campaign's lead activity: from at or before its first wrap-up
 // to after its latest. False when it has none (no lead to count either way).
@@ -40,33 +37,22 @@ std::map<std::string, VariantSales> CampaignResultsStore::Sales(pqxx::work& tx,
                                                                 TimePoint end) const {
   std::map<std::string, VariantSales> out;
   const int64_t from = ToMicros(start), to = ToMicros(end);
-  const bool tally = CoversAllLeads(tx, campaign_id, from, to);
-  const std::string leads = tally ? kLeadsFromTally : kLeadsFromProgress;
-  // The tally's source names only the campaign ($1): PostgreSQL refuses parameters it cannot type.
-  const std::vector<std::string> params =
-      tally ? std::vector<std::string>{campaign_id}
-            : std::vector<std::string>{campaign_id, std::to_string(from), std::to_string(to)};
-  // The funnel and classes are the leads' state now (leads reached in the period). A variant or
-  // class whose leads all moved elsewhere has no row (the tally keeps zero counts).
-  for (const auto& row : tx.exec_params(
-           absl::StrCat("SELECT variant_id, s.stage,"
-                        " coalesce(sum(leads) FILTER (WHERE stages_entered & (1 << s.stage) <> 0),"
-                        " 0)::bigint, coalesce(sum(leads) FILTER (WHERE l.stage = s.stage), 0)::bigint"
-                        " FROM ", leads, " CROSS JOIN generate_series(1, 4) AS s(stage)"
-                        " GROUP BY 1, 2 HAVING sum(leads) > 0"),
-           pqxx::prepare::make_dynamic_params(params))) {
-    VariantSales& v = out[row[0].as<std::string>()];
-    v.stage_entered[row[1].as<int>()] = row[2].as<int64_t>();
-    v.stage_current[row[1].as<int>()] = row[3].as<int64_t>();
-  }
-  for (const auto& row : tx.exec_params(
-           absl::StrCat("SELECT variant_id, intention, sum(leads)::bigint,"
-                        " coalesce(sum(leads) FILTER (WHERE reached), 0)::bigint FROM ", leads,
-                        " GROUP BY 1, 2 HAVING sum(leads) > 0"),
-           pqxx::prepare::make_dynamic_params(params))) {
-    VariantSales& v = out[row[0].as<std::string>()];
-    v.leads_reached += row[3].as<int64_t>();
-    if (row[1].as<int>() != 0) v.intention_current[row[1].as<int>()] = row[2].as<int64_t>();
+  // The funnel and classes are the leads' state now (leads reached in the period).
+  pqxx::result counted = CoversAllLeads(tx, campaign_id, from, to)
+                             ? tx.exec_params(kCountedFromTally, campaign_id)
+                             : tx.exec_params(kCountedFromProgress, campaign_id, from, to);
+  for (const auto& row : counted) {
+    LeadStateCount count;
+    count.stages_entered = row[1].as<int>();
+    count.stage = row[2].as<int>();
+    count.intention = row[3].as<int>();
+    count.reached = row[4].as<bool>();
+    count.first_intention = row[5].as<int>();
+    count.ordered = row[6].as<int>() >= 0;
+    count.order_attempts = row[6].as<int>();
+    count.order_contacts = row[7].as<int>();
+    count.leads = row[8].as<int64_t>();
+    AddLeads(count, out[row[0].as<std::string>()]);
   }
   for (const auto& row : tx.exec_params(
            "SELECT variant_id, from_class, to_class, sum(leads)::bigint FROM intention_move_rollup"
@@ -75,15 +61,6 @@ std::map<std::string, VariantSales> CampaignResultsStore::Sales(pqxx::work& tx,
            campaign_id, from, to)) {
     out[row[0].as<std::string>()].intention_moves[{row[1].as<int>(), row[2].as<int>()}] =
         row[3].as<int64_t>();
-  }
-  for (const auto& row : tx.exec_params(
-           absl::StrCat("SELECT variant_id, first_intention, order_attempts, order_contacts,"
-                        " sum(leads)::bigint FROM ", leads,
-                        " WHERE order_attempts > 0 GROUP BY 1, 2, 3, 4 HAVING sum(leads) > 0"),
-           pqxx::prepare::make_dynamic_params(params))) {
-    std::vector<std::pair<int, int>>& orders =
-        out[row[0].as<std::string>()].orders_by_first_class[row[1].as<int>()];
-    orders.insert(orders.end(), row[4].as<int64_t>(), {row[2].as<int>(), row[3].as<int>()});
   }
   // Cancelled orders (state 3) bring no revenue.
   for (const auto& row : tx.exec_params(

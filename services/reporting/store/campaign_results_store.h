@@ -9,25 +9,9 @@
 #include <vector>
 
 #include "services/common/core/clock.h"
+#include "services/reporting/domain/campaign_sales.h"
 
 namespace tmk::reporting {
-
-struct VariantSales {
-  // Stage number -> leads that ever entered it / are in it now.
-  std::map<int, int64_t> stage_entered;
-  std::map<int, int64_t> stage_current;
-  // Leads the dialer counted a contact with, wrapped up in the period.
-  int64_t leads_reached = 0;
-  // Current intention class -> leads.
-  std::map<int, int64_t> intention_current;
-  // (from, to) -> moves in the period.
-  std::map<std::pair<int, int>, int64_t> intention_moves;
-  // First class -> (attempts, contacts) of each order.
-  std::map<int, std::vector<std::pair<int, int>>> orders_by_first_class;
-  int64_t orders = 0;  // not cancelled, created in the period
-  double revenue = 0;  // their totals
-  std::string currency_code;
-};
 
 class CampaignResultsStore {
  public:

@@ -17,8 +17,8 @@ int StageBit(int stage) { return stage > 0 && stage < 31 ? 1 << stage : 0; }
 // A lead_progress row `l` as lead_tally counts it: the tally's key, column for column.
 #define TM_LEAD_TALLY_KEY                                                                      \
   "l.campaign_id, l.variant_id, l.stages_entered, l.stage, l.intention, l.contacts > 0 AS"     \
-  " reached, l.first_intention, coalesce(l.order_attempts, 0) AS order_attempts,"              \
-  " coalesce(l.order_contacts, 0) AS order_contacts"
+  " reached, l.first_intention, coalesce(l.order_attempts, -1) AS order_attempts,"             \
+  " coalesce(l.order_contacts, -1) AS order_contacts"
 #define TM_LEAD_TALLY_COLUMNS                                                                  \
   "campaign_id, variant_id, stages_entered, stage, intention, reached, first_intention,"       \
   " order_attempts, order_contacts"
