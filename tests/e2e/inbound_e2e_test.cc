@@ -43,11 +43,11 @@ class InboundEndToEnd : public ::testing::Test {
   static void SetUpTestSuite() {
     region_ = new std::string("inb-" + testing::UniqueName("r").substr(2));
     // A caller every 3 s on average; the fast profile's callers wait 20 s on average. Dialing
-    // looks callers up in contacts as itself (role system); the simulator draws its callers'
-    // numbers from contacts with a credential that sees them (integrator).
+    // looks callers up in contacts as itself (role system, StartDialingSuite's default); the
+    // simulator draws its callers' numbers from contacts with a credential that sees them
+    // (integrator).
     suite_ = testing::StartDialingSuite(
         *region_, {std::string("--dialing-inbound-arrivals=") + kNumber + ":1200",
-                   "--dialing-contacts-token=" + Jwt("dialing", "system"),
                    "--dialing-simulator-token=" + Jwt("simulator", "integrator")});
   }
   static void TearDownTestSuite() {
