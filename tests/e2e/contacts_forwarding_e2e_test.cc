@@ -1,12 +1,15 @@
 // The changes an agent learns on a call reach contacts (issue 5; R2 list screening, R3 profile
-// completion), through the running suite as agents, supervisors and integrators use it. Contacts
-// runs in a server of its own and dialing (with campaigns) reaches it through a TcpProxy, as two
-// pods would. A supervisor adds a wrong-party code to the campaign's disposition set; the agent
-// wraps a call up with it and with the customer's occupation: contacts shows the dialed number
-// WRONG_PARTY (named after the call), CheckCallable refuses it for that reason, the occupation's
-// history names the call and the agent, and an integrator reads the customer's new snapshot on
-// tm.contacts.v1. Then contacts is cut off from dialing: the next wrap-up's change waits (not
-// applied, nothing lost), and once the proxy is restored it arrives, exactly once.
+// completion, R6 a refusal of further calls), through the running suite as agents, supervisors
+// and integrators use it. Contacts runs in a server of its own and dialing (with campaigns)
+// reaches it through a TcpProxy, as two pods would. A supervisor adds wrong-party and do-not-call
+// codes to the campaign's set; the agent wraps a call up as wrong party, with the customer's
+// occupation: contacts shows the dialed number WRONG_PARTY (named after the call), CheckCallable
+// refuses it for that reason, the occupation's history names the call and the agent, and an
+// integrator reads the customer's new snapshot on tm.contacts.v1. Then contacts is cut off from
+// dialing: the next wrap-up's changes (the customer asks not to be called again and is a doctor)
+// wait (not applied, nothing lost), and once the proxy is restored they arrive, exactly once: one
+// DNC entry and one history row, each naming the call, and CheckCallable refuses the number for
+// the region's DNC.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -66,9 +69,9 @@ class ContactsForwardingEndToEnd : public testing::JwtSuiteTest<ContactsForwardi
     customers_ = std::make_unique<testing::DialingFloorBuilder>(contacts_server_->channel(), as);
   }
 
-  // A supervisor adds WRONG_PARTY (list screening: the number reaches someone else, R2) to the
-  // campaign's set; the campaign's snapshot carries it to dialing.
-  void AddWrongPartyCode(const std::string& campaign_id) {
+  // A supervisor adds WRONG_PARTY (list screening: the number reaches someone else, R2) and
+  // DO_NOT_CALL (R6) to the campaign's set; the campaign's snapshot carries them to dialing.
+  void AddScreeningCodes(const std::string& campaign_id) {
     campaigns::GetCampaignRequest get;
     get.set_campaign_id(campaign_id);
     campaigns::GetCampaignResponse campaign;
@@ -85,6 +88,11 @@ class ContactsForwardingEndToEnd : public testing::JwtSuiteTest<ContactsForwardi
     wrong->set_display_name("wrong party");
     wrong->set_outcome(common::CALL_OUTCOME_WRONG_PARTY);
     wrong->set_effect(campaigns::SCHEDULING_EFFECT_NEXT_CONTACT_POINT);
+    campaigns::Disposition* dnc = update.mutable_disposition_set()->add_dispositions();
+    dnc->set_code("DO_NOT_CALL");
+    dnc->set_display_name("do not call me again");
+    dnc->set_outcome(common::CALL_OUTCOME_DO_NOT_CALL_REQUESTED);
+    dnc->set_effect(campaigns::SCHEDULING_EFFECT_DO_NOT_CALL);
     update.mutable_update_mask()->add_paths("dispositions");
     campaigns::UpdateDispositionSetResponse updated;
     grpc::Status status = campaigns_->UpdateDispositionSet(As("alice").get(), update, &updated);
@@ -125,6 +133,32 @@ class ContactsForwardingEndToEnd : public testing::JwtSuiteTest<ContactsForwardi
     return {response.changes().begin(), response.changes().end()};
   }
 
+  // The customer's do-not-call entries (R6).
+  std::vector<contacts::DncEntry> DncEntries(const std::string& customer_id) {
+    contacts::ListDncEntriesRequest request;
+    request.set_customer_id(customer_id);
+    contacts::ListDncEntriesResponse response;
+    grpc::Status status = contacts_->ListDncEntries(As("wang").get(), request, &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return {response.dnc_entries().begin(), response.dnc_entries().end()};
+  }
+
+  // Why contacts refuses to call the customer's point now, as an integrator asks it (R2, R6).
+  std::vector<int> NonCallableReasons(const v1::Call& call) {
+    contacts::CheckCallableRequest check;
+    check.set_purpose(common::CONTACT_PURPOSE_SERVICE);
+    check.add_queries()->set_customer_id(call.customer_id());
+    check.mutable_queries(0)->set_contact_point_id(call.contact_point_id());
+    contacts::CheckCallableResponse verdicts;
+    grpc::Status status =
+        contacts_->CheckCallable(As("erp", {"integrator"}).get(), check, &verdicts);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    if (verdicts.verdicts_size() != 1) return {-1};
+    const contacts::CallableVerdict& v = verdicts.verdicts(0);
+    EXPECT_EQ(v.callable(), v.reasons().empty());
+    return {v.reasons().begin(), v.reasons().end()};
+  }
+
   // Waits up to `timeout` for `done`; whether it came.
   static bool Within(seconds timeout, const std::function<bool()>& done) {
     for (auto end = std::chrono::steady_clock::now() + timeout;
@@ -156,7 +190,7 @@ TEST_F(ContactsForwardingEndToEnd, WrapUpChangesReachContactsAndWaitOutAnOutageE
   const std::string list_id = customers_->BuildList(8);
   const std::string campaign_id = floor_->ActiveCampaign(list_id);
   ASSERT_FALSE(campaign_id.empty());
-  AddWrongPartyCode(campaign_id);
+  AddScreeningCodes(campaign_id);
   v1::LoadLeadsRequest load;
   load.set_campaign_id(campaign_id);
   load.set_request_id(testing::UniqueName("load"));
@@ -210,18 +244,7 @@ TEST_F(ContactsForwardingEndToEnd, WrapUpChangesReachContactsAndWaitOutAnOutageE
   const contacts::ContactPoint point = Customer(first.customer_id()).contact_points(0);
   EXPECT_EQ(point.contact_point_id(), first.contact_point_id());
   EXPECT_EQ(point.status_call_id(), first.call_id());
-  contacts::CheckCallableRequest check;
-  check.set_purpose(common::CONTACT_PURPOSE_SERVICE);
-  check.add_queries()->set_customer_id(first.customer_id());
-  check.mutable_queries(0)->set_contact_point_id(first.contact_point_id());
-  contacts::CheckCallableResponse verdicts;
-  status = contacts_->CheckCallable(As("erp", {"integrator"}).get(), check, &verdicts);
-  ASSERT_TRUE(status.ok()) << status.error_message();
-  ASSERT_EQ(verdicts.verdicts_size(), 1);
-  EXPECT_FALSE(verdicts.verdicts(0).callable());
-  EXPECT_EQ(std::vector<int>(verdicts.verdicts(0).reasons().begin(),
-                             verdicts.verdicts(0).reasons().end()),
-            std::vector<int>{contacts::NON_CALLABLE_REASON_WRONG_PARTY});
+  EXPECT_EQ(NonCallableReasons(first), std::vector<int>{contacts::NON_CALLABLE_REASON_WRONG_PARTY});
   std::vector<contacts::ProfileChange> history = OccupationHistory(first.customer_id());
   ASSERT_EQ(history.size(), 1u);
   EXPECT_EQ(history[0].call_id(), first.call_id());
@@ -241,7 +264,8 @@ TEST_F(ContactsForwardingEndToEnd, WrapUpChangesReachContactsAndWaitOutAnOutageE
   EXPECT_TRUE(std::any_of(snapshots.begin(), snapshots.end(), screened))
       << "no CustomerSnapshot with the wrong-party number on tm.contacts.v1";
 
-  // The next call ends; then contacts becomes unreachable for dialing, and the agent wraps up.
+  // The next call ends; then contacts becomes unreachable for dialing, and the agent wraps up:
+  // the customer asks not to be called again, and is a doctor.
   const v1::Call second = NextEndedCall(*feed);
   ASSERT_FALSE(second.call_id().empty());
   ASSERT_NE(second.customer_id(), first.customer_id()) << "the screened lead has no number left";
@@ -251,7 +275,7 @@ TEST_F(ContactsForwardingEndToEnd, WrapUpChangesReachContactsAndWaitOutAnOutageE
   ASSERT_TRUE(dialing_->StopDialing(As("alice").get(), stop, &stopped).ok());
   proxy_->Cut();
   wrap.set_call_id(second.call_id());
-  wrap.set_disposition_code("NOT_NOW");
+  wrap.set_disposition_code("DO_NOT_CALL");
   wrap.clear_profile_changes();
   *wrap.add_profile_changes() = Occupation("医生");
   wrap.set_request_id(testing::UniqueName("wrap"));
@@ -260,16 +284,24 @@ TEST_F(ContactsForwardingEndToEnd, WrapUpChangesReachContactsAndWaitOutAnOutageE
   std::this_thread::sleep_for(seconds(5));  // several forwarder rounds, each refused
   EXPECT_EQ(Customer(second.customer_id()).occupation(), "") << "applied through a cut proxy";
   EXPECT_TRUE(OccupationHistory(second.customer_id()).empty());
+  EXPECT_TRUE(DncEntries(second.customer_id()).empty());
+  EXPECT_TRUE(NonCallableReasons(second).empty()) << "the refusal reached contacts through a cut";
 
   proxy_->Restore();
   EXPECT_TRUE(Within(seconds(60), [&] {
-    return Customer(second.customer_id()).occupation() == "医生";
-  })) << "the change waiting for contacts was lost";
+    return Customer(second.customer_id()).occupation() == "医生" &&
+           !DncEntries(second.customer_id()).empty();
+  })) << "a change waiting for contacts was lost";
   std::this_thread::sleep_for(seconds(3));  // any duplicate would follow within a round or two
   history = OccupationHistory(second.customer_id());
   ASSERT_EQ(history.size(), 1u) << "applied more than once";
   EXPECT_EQ(history[0].call_id(), second.call_id());
   EXPECT_EQ(history[0].actor().actor_id(), agent_id);
+  const std::vector<contacts::DncEntry> dnc = DncEntries(second.customer_id());
+  ASSERT_EQ(dnc.size(), 1u) << "one refusal, one entry";
+  EXPECT_EQ(dnc[0].call_id(), second.call_id());
+  EXPECT_EQ(dnc[0].scope(), contacts::DNC_SCOPE_REGION);
+  EXPECT_EQ(NonCallableReasons(second), std::vector<int>{contacts::NON_CALLABLE_REASON_DNC_REGION});
   stream_context->TryCancel();
 }
 
