@@ -24,6 +24,14 @@ TimePoint UtcDayStart(TimePoint time) {
   return Floor(time, std::chrono::duration_cast<TimePoint::duration>(kUtcDay));
 }
 
+std::pair<TimePoint, TimePoint> WholeUtcDays(TimePoint start, TimePoint end) {
+  TimePoint first = UtcDayStart(start);
+  if (first < start) first += kUtcDay;
+  const TimePoint last = UtcDayStart(end);
+  if (first >= last) return {end, end};
+  return {first, last};
+}
+
 TimePoint BucketEndAtOrAfter(TimePoint time) {
   TimePoint start = BucketStart(time);
   return start == time ? start : start + std::chrono::duration_cast<TimePoint::duration>(kRollupBucket);

@@ -3,6 +3,7 @@
 // a report reads rollups, never raw events.
 #include <chrono>
 #include <string>
+#include <utility>
 
 #include "services/common/core/clock.h"
 
@@ -25,6 +26,9 @@ TimePoint BucketEndAtOrAfter(TimePoint time);
 inline constexpr std::chrono::hours kUtcDay{24};
 // The start of the UTC day holding `time`.
 TimePoint UtcDayStart(TimePoint time);
+// The whole UTC days within [start, end), as [first, last): what a day rollup answers of the
+// period, the rest being its partial first and last days. Empty (both `end`) when none.
+std::pair<TimePoint, TimePoint> WholeUtcDays(TimePoint start, TimePoint end);
 
 // Where the report bucket starting at `bucket` ends, in the IANA zone `zone` (calendar days,
 // weeks and months follow the zone's clocks), never after `period_end`.

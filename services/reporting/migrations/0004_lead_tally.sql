@@ -35,3 +35,15 @@ SELECT campaign_id, variant_id, stages_entered, stage, intention, contacts > 0, 
   FROM lead_progress GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
 INSERT INTO campaign_lead_span
 SELECT campaign_id, min(first_time), max(latest_time) FROM lead_progress GROUP BY 1;
+
+-- Intention-class moves per UTC day (R27), written with the 15-minute rows: a campaign's results
+-- sum these for the whole days of their period and the 15-minute rows only for its partial first
+-- and last day, so a month costs a month of days, not of quarter hours. Both read by campaign.
+CREATE TABLE intention_move_day_rollup (LIKE intention_move_rollup INCLUDING ALL);
+CREATE INDEX intention_move_rollup_campaign ON intention_move_rollup (campaign_id, bucket_start);
+CREATE INDEX intention_move_day_rollup_campaign
+  ON intention_move_day_rollup (campaign_id, bucket_start);
+INSERT INTO intention_move_day_rollup
+SELECT date_trunc('day', bucket_start AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', campaign_id,
+       variant_id, from_class, to_class, sum(leads)
+  FROM intention_move_rollup GROUP BY 1, 2, 3, 4, 5;

@@ -1,5 +1,6 @@
 #include "services/reporting/store/campaign_results_store.h"
 
+#include "services/reporting/domain/report_bucket.h"
 #include "services/reporting/store/pg_time.h"
 
 namespace tmk::reporting {
@@ -54,11 +55,18 @@ std::map<std::string, VariantSales> CampaignResultsStore::Sales(pqxx::work& tx,
     count.leads = row[8].as<int64_t>();
     AddLeads(count, out[row[0].as<std::string>()]);
   }
+  // Class moves: whole UTC days ($4 to $5) from the day rollup, the rest in quarter hours.
+  const auto [first_day, end_of_days] = WholeUtcDays(start, end);
   for (const auto& row : tx.exec_params(
-           "SELECT variant_id, from_class, to_class, sum(leads)::bigint FROM intention_move_rollup"
+           "SELECT variant_id, from_class, to_class, sum(leads)::bigint FROM ("
+           "SELECT variant_id, from_class, to_class, leads FROM intention_move_rollup"
            " WHERE campaign_id = $1 AND bucket_start >= " TM_PG_MICROS("$2")
-           " AND bucket_start < " TM_PG_MICROS("$3") " GROUP BY 1, 2, 3",
-           campaign_id, from, to)) {
+           " AND bucket_start < " TM_PG_MICROS("$3") " AND (bucket_start < " TM_PG_MICROS("$4")
+           " OR bucket_start >= " TM_PG_MICROS("$5") ")"
+           " UNION ALL SELECT variant_id, from_class, to_class, leads FROM intention_move_day_rollup"
+           " WHERE campaign_id = $1 AND bucket_start >= " TM_PG_MICROS("$4")
+           " AND bucket_start < " TM_PG_MICROS("$5") ") m GROUP BY 1, 2, 3",
+           campaign_id, from, to, ToMicros(first_day), ToMicros(end_of_days))) {
     out[row[0].as<std::string>()].intention_moves[{row[1].as<int>(), row[2].as<int>()}] =
         row[3].as<int64_t>();
   }

@@ -124,14 +124,21 @@ absl::Status LeadProjectionStore::ApplyDispositions(
                  std::to_string(std::get<3>(key)), std::to_string(std::get<4>(key)),
                  std::to_string(leads)});
   }
+  // The 15-minute rows and their UTC days in one statement.
   rows.Exec(tx,
-      "INSERT INTO intention_move_rollup (bucket_start, campaign_id, variant_id, from_class,"
-      " to_class, leads) SELECT " TM_PG_MICROS("u.bucket") ", u.campaign_id, u.variant_id,"
-      " u.from_class, u.to_class, u.leads FROM unnest($1::bigint[], $2::text[], $3::text[],"
-      " $4::smallint[], $5::smallint[], $6::bigint[])"
-      " AS u(bucket, campaign_id, variant_id, from_class, to_class, leads)"
+      "WITH u AS (SELECT " TM_PG_MICROS("u.bucket") " AS bucket_start, u.campaign_id,"
+      " u.variant_id, u.from_class, u.to_class, u.leads FROM unnest($1::bigint[], $2::text[],"
+      " $3::text[], $4::smallint[], $5::smallint[], $6::bigint[])"
+      " AS u(bucket, campaign_id, variant_id, from_class, to_class, leads)),"
+      " quarter AS (INSERT INTO intention_move_rollup (bucket_start, campaign_id, variant_id,"
+      " from_class, to_class, leads) SELECT * FROM u"
       " ON CONFLICT (bucket_start, campaign_id, variant_id, from_class, to_class)"
-      " DO UPDATE SET leads = intention_move_rollup.leads + EXCLUDED.leads");
+      " DO UPDATE SET leads = intention_move_rollup.leads + EXCLUDED.leads)"
+      " INSERT INTO intention_move_day_rollup (bucket_start, campaign_id, variant_id, from_class,"
+      " to_class, leads) SELECT date_trunc('day', bucket_start AT TIME ZONE 'UTC') AT TIME ZONE"
+      " 'UTC', campaign_id, variant_id, from_class, to_class, sum(leads) FROM u GROUP BY 1, 2, 3,"
+      " 4, 5 ON CONFLICT (bucket_start, campaign_id, variant_id, from_class, to_class)"
+      " DO UPDATE SET leads = intention_move_day_rollup.leads + EXCLUDED.leads");
   return absl::OkStatus();
 }
 

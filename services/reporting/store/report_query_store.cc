@@ -69,17 +69,14 @@ bool AgentFree(const ReportScope& scope, SplitBy split) {
 
 // The whole UTC days of the scope the day rollup may answer: report buckets that are sums of UTC
 // days (the whole period, or calendar units in UTC). Empty (start == end) otherwise.
-std::pair<TimePoint, TimePoint> WholeUtcDays(const ReportScope& scope) {
+std::pair<TimePoint, TimePoint> DayRollupRange(const ReportScope& scope) {
   const bool utc = scope.time_zone == "UTC" || scope.time_zone == "Etc/UTC";
   const bool sums_days = scope.width == BucketWidth::kTotal ||
                          (utc && (scope.width == BucketWidth::kDay ||
                                   scope.width == BucketWidth::kWeek ||
                                   scope.width == BucketWidth::kMonth));
-  TimePoint first = UtcDayStart(scope.start);
-  if (first < scope.start) first += kUtcDay;
-  const TimePoint last = UtcDayStart(scope.end);
-  if (!sums_days || first >= last) return {scope.end, scope.end};
-  return {first, last};
+  if (!sums_days) return {scope.end, scope.end};
+  return WholeUtcDays(scope.start, scope.end);
 }
 
 // The rows CallRows sums, as (b, k, d, measures...): call_rollup with the agents' profiles, or
@@ -142,7 +139,7 @@ std::vector<CallRow> ReportQueryStore::CallRows(pqxx::work& tx, const ReportScop
   std::vector<std::string> params = ScopeParams(scope);
   params.push_back(std::to_string(direction));
   if (AgentFree(scope, split)) {
-    const auto [first_day, end_of_days] = WholeUtcDays(scope);
+    const auto [first_day, end_of_days] = DayRollupRange(scope);
     params.push_back(std::to_string(ToMicros(first_day)));
     params.push_back(std::to_string(ToMicros(end_of_days)));
   }

@@ -54,7 +54,8 @@ class ProjectionTest : public tmk::testing::PgSchemaTest {
     std::string dump;
     for (const char* table :
          {"call_rollup", "call_campaign_rollup", "call_campaign_day_rollup", "agent_rollup",
-          "lead_progress", "intention_move_rollup", "timeline_entry", "call_open",
+          "lead_progress", "intention_move_rollup", "intention_move_day_rollup", "timeline_entry",
+          "call_open",
           "agent_current", "campaign_lead_span",
           // Keys a lead passed through on the way hold zero: which ones depends on the order.
           "(SELECT * FROM lead_tally WHERE leads <> 0)"}) {
@@ -206,6 +207,15 @@ TEST_F(ProjectionTest, CampaignRollupsAnswerReportsExactlyAsTheAgentRollup) {
                 "date_trunc('day', bucket_start AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'")),
             "0");
   EXPECT_GE(std::stoll(Scalar("SELECT count(*) FROM call_campaign_day_rollup")), 4 * 3);
+  // Intention-class moves per UTC day are the quarter hours' summed (R27).
+  EXPECT_EQ(Scalar("SELECT count(*) FROM (SELECT date_trunc('day', bucket_start AT TIME ZONE 'UTC')"
+                   " AT TIME ZONE 'UTC' AS d, campaign_id, variant_id, from_class, to_class,"
+                   " sum(leads) FROM intention_move_rollup GROUP BY 1, 2, 3, 4, 5) q"
+                   " FULL JOIN intention_move_day_rollup r ON (q.d, q.campaign_id, q.variant_id,"
+                   " q.from_class, q.to_class) = (r.bucket_start, r.campaign_id, r.variant_id,"
+                   " r.from_class, r.to_class) WHERE q.sum IS DISTINCT FROM r.leads"),
+            "0");
+  EXPECT_GE(std::stoll(Scalar("SELECT count(*) FROM intention_move_day_rollup")), 4);
 
   std::vector<std::string> agents;
   ReportQueryStore queries;
@@ -239,6 +249,32 @@ TEST_F(ProjectionTest, CampaignRollupsAnswerReportsExactlyAsTheAgentRollup) {
     }
     return out;
   };
+  // A campaign's class moves over each question's period, whole days from the day rollup,
+  // equal the quarter hours summed.
+  const CampaignResultsStore results;
+  ASSERT_TRUE(pool_->Transact([&](pqxx::work& tx) {
+    for (const Question& q : questions) {
+      std::map<std::string, int64_t> direct;
+      for (const auto& row : tx.exec_params(
+               "SELECT campaign_id || ' ' || variant_id || ' ' || from_class || ' ' || to_class,"
+               " sum(leads)::bigint FROM intention_move_rollup WHERE bucket_start >= "
+               TM_PG_MICROS("$1") " AND bucket_start < " TM_PG_MICROS("$2") " GROUP BY 1",
+               ToMicros(q.start), ToMicros(q.end))) {
+        direct[row[0].as<std::string>()] = row[1].as<int64_t>();
+      }
+      std::map<std::string, int64_t> read;
+      for (const auto& campaign : {"camp-0", "camp-1", "camp-2"}) {
+        for (const auto& [variant, sales] : results.Sales(tx, campaign, q.start, q.end)) {
+          for (const auto& [move, leads] : sales.intention_moves) {
+            read[absl::StrCat(campaign, " ", variant, " ", move.first, " ", move.second)] = leads;
+          }
+        }
+      }
+      EXPECT_EQ(read, direct) << "question " << (&q - questions.data());
+    }
+    return absl::OkStatus();
+  }).ok());
+
   ASSERT_TRUE(pool_->Transact([&](pqxx::work& tx) {
     for (const auto& row : tx.exec("SELECT DISTINCT agent_id FROM call_rollup")) {
       agents.push_back(row[0].as<std::string>());
