@@ -350,8 +350,12 @@ TEST_F(InboundEndToEnd, QueuedCallerServedWrappedUpAndCrossSoldReachIntegrators)
   for (const ev::CallEvent& call :
        testing::ReadCallLife(calls_topic, service_call, std::chrono::seconds(30))) {
     EXPECT_EQ(call.queue_id(), queue_id);
-    if (call.has_queued()) EXPECT_EQ(call.queued().priority(), 5);
-    if (call.has_agent_connected()) EXPECT_EQ(call.agent_connected().agent_id(), agent_id);
+    if (call.has_queued()) {
+      EXPECT_EQ(call.queued().priority(), 5);
+    }
+    if (call.has_agent_connected()) {
+      EXPECT_EQ(call.agent_connected().agent_id(), agent_id);
+    }
     life.push_back(testing::StepName(call));
   }
   EXPECT_EQ(life, (std::vector<std::string>{"created", "queued", "agent_connected", "ended",
