@@ -191,14 +191,7 @@ TEST_F(ContactsForwardingEndToEnd, WrapUpChangesReachContactsAndWaitOutAnOutageE
   const std::string campaign_id = floor_->ActiveCampaign(list_id);
   ASSERT_FALSE(campaign_id.empty());
   AddScreeningCodes(campaign_id);
-  v1::LoadLeadsRequest load;
-  load.set_campaign_id(campaign_id);
-  load.set_request_id(testing::UniqueName("load"));
-  v1::LoadLeadsResponse loaded;
-  ASSERT_TRUE(testing::DialingFloorBuilder::Eventually([&] {
-                return dialing_->LoadLeads(As("alice").get(), load, &loaded);
-              }).ok());
-  ASSERT_EQ(loaded.created(), 8);
+  ASSERT_EQ(floor_->LoadLeads(campaign_id), 8);
 
   const std::string user = testing::UniqueName("agent");
   const std::string agent_id = floor_->CreateAgent(user);

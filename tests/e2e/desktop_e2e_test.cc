@@ -75,14 +75,7 @@ class DesktopEndToEnd : public ::testing::Test {
   // An ACTIVE campaign over `customers` new customers, its leads loaded.
   std::string LoadedCampaign(int customers) {
     const std::string campaign_id = floor_->ActiveCampaign(floor_->BuildList(customers));
-    v1::LoadLeadsRequest load;
-    load.set_campaign_id(campaign_id);
-    load.set_request_id(testing::UniqueName("load"));
-    v1::LoadLeadsResponse loaded;
-    grpc::Status status = DialingFloorBuilder::Eventually(
-        [&] { return dialing_->LoadLeads(As("alice").get(), load, &loaded); });
-    EXPECT_TRUE(status.ok()) << status.error_message();
-    EXPECT_EQ(loaded.created(), customers);
+    EXPECT_EQ(floor_->LoadLeads(campaign_id), customers);
     return campaign_id;
   }
 

@@ -177,6 +177,17 @@ std::string DialingFloorBuilder::ActiveCampaign(const std::string& list_id) {
   return created.campaign().campaign_id();
 }
 
+int DialingFloorBuilder::LoadLeads(const std::string& campaign_id) {
+  dialing::LoadLeadsRequest load;
+  load.set_campaign_id(campaign_id);
+  load.set_request_id(UniqueName("load"));
+  dialing::LoadLeadsResponse loaded;
+  const grpc::Status status =
+      Eventually([&] { return dialing_->LoadLeads(As("alice").get(), load, &loaded); });
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  return status.ok() ? loaded.created() : -1;
+}
+
 std::string DialingFloorBuilder::CreateAgent(const std::string& user_id) {
   dialing::CreateAgentRequest request;
   request.mutable_agent()->set_display_name("agent " + user_id);

@@ -34,6 +34,9 @@ class DialingFloorBuilder {
   // An ACTIVE follow-up campaign over the list, progressive, selling kSku at 99 CNY, calling
   // every day 08:00-21:00 in a zone where it is early afternoon now.
   std::string ActiveCampaign(const std::string& list_id);
+  // The campaign's leads created from its list (R11), as a supervisor, once dialing has learnt
+  // the campaign; how many were created (-1, with a test failure, if loading never succeeded).
+  int LoadLeads(const std::string& campaign_id);
   // An outbound-only agent on the roster for `user_id`; its agent_id.
   std::string CreateAgent(const std::string& user_id);
   // An order of `quantity` x kSku the customer confirmed, for a wrap-up with "ORDER" (R13).
