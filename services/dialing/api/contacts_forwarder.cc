@@ -1,6 +1,7 @@
 #include "services/dialing/api/contacts_forwarder.h"
 
 #include <optional>
+#include <vector>
 
 #include "services/common/log/logger.h"
 #include "services/dialing/domain/forward_retry.h"
@@ -14,35 +15,48 @@ ContactsForwarder::ContactsForwarder(pg::PgPool& pool, const Clock& clock,
 ContactsForwarder::~ContactsForwarder() { Stop(); }
 
 absl::StatusOr<ForwardRound> ContactsForwarder::ForwardDue() {
+  const TimePoint now = clock_.Now();
+  std::vector<ContactsForward> claimed;
+  absl::Status claim = pool_.Transact([&](pqxx::work& tx) {
+    claimed = rows_.Claim(tx, now, options_.batch, now + options_.lease);
+    return absl::OkStatus();
+  });
+  if (!claim.ok()) return claim;
+  if (claimed.empty()) return ForwardRound{};
+  // Outside any transaction. A crash before the answers are recorded sends the rows again when
+  // their lease ends, under the same request ids: contacts replays, never reapplies.
+  std::vector<absl::Status> answers;
+  std::optional<absl::Status> outage;  // once contacts is unreachable, the rest wait too
+  for (const ContactsForward& row : claimed) {
+    answers.push_back(outage ? *outage : contacts_.Apply(row));
+    if (!IsFinalAnswer(answers.back().code())) outage = answers.back();
+  }
   ForwardRound round;
-  // One transaction holds the batch's row locks while contacts is asked, so no other forwarder
-  // sends them meanwhile; each answer is recorded in it and committed at the end. A crash before
-  // the commit sends the batch again under the same request ids: contacts replays, never reapplies.
-  absl::Status done = pool_.Transact([&](pqxx::work& tx) {
+  absl::Status recorded = pool_.Transact([&](pqxx::work& tx) {
     round = ForwardRound{};
-    const TimePoint now = clock_.Now();
-    std::optional<absl::Status> outage;  // once contacts is unreachable, the rest wait too
-    for (const ContactsForward& row : rows_.Due(tx, now, options_.batch)) {
-      const absl::Status answer = outage ? *outage : contacts_.Apply(row);
-      if (!IsFinalAnswer(answer.code())) outage = answer;
+    for (size_t i = 0; i < claimed.size(); ++i) {
+      const ContactsForward& row = claimed[i];
+      const absl::Status& answer = answers[i];
       if (answer.ok()) {
         rows_.Delete(tx, row.forward_id);
         ++round.forwarded;
       } else if (IsFinalAnswer(answer.code())) {
         rows_.Refuse(tx, row.forward_id, answer.ToString(), now);
         ++round.refused;
-        log::Warn("contacts refused a change learnt on a call",
-                  {{"forward_id", row.forward_id}, {"call_id", row.call_id},
-                   {"customer_id", row.customer_id}, {"error", answer.ToString()}});
       } else {
-        rows_.Postpone(tx, row.forward_id, answer.ToString(),
-                       now + ForwardBackoff(row.attempts));
+        rows_.Postpone(tx, row.forward_id, answer.ToString(), now + ForwardBackoff(row.attempts));
         ++round.postponed;
       }
     }
     return absl::OkStatus();
   });
-  if (!done.ok()) return done;
+  if (!recorded.ok()) return recorded;
+  for (size_t i = 0; i < claimed.size(); ++i) {
+    if (answers[i].ok() || !IsFinalAnswer(answers[i].code())) continue;
+    log::Warn("contacts refused a change learnt on a call",
+              {{"forward_id", claimed[i].forward_id}, {"call_id", claimed[i].call_id},
+               {"customer_id", claimed[i].customer_id}, {"error", answers[i].ToString()}});
+  }
   return round;
 }
 

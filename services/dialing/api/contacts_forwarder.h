@@ -6,7 +6,10 @@
 // applying twice. The row is deleted only after contacts answered OK; an outage (UNAVAILABLE,
 // timeouts) postpones it with exponential backoff for as long as it lasts; a refusal on the merits
 // (NOT_FOUND, INVALID_ARGUMENT, ...) marks it refused with contacts' reason, logged, never retried.
-// Rows are locked SKIP LOCKED, so replicas share the work without sending a row twice at once.
+// A round claims its rows in a short transaction (their next try moved past a lease, SKIP LOCKED),
+// asks contacts outside any transaction, then records the answers: a slow contacts holds no row
+// lock or database connection, and replicas share the work without sending a row twice at once.
+// Rows whose answers were never recorded (a crash) are claimed again once their lease ends.
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -24,6 +27,9 @@ namespace tmk::dialing {
 struct ContactsForwarderOptions {
   std::chrono::milliseconds period = std::chrono::seconds(1);
   int batch = 50;
+  // How long a round owns the rows it claimed: longer than a batch of calls to contacts can take
+  // (50 rows x a 5 s deadline), so another forwarder never sends a row still in flight.
+  std::chrono::milliseconds lease = std::chrono::minutes(5);
 };
 
 struct ForwardRound {

@@ -15,13 +15,21 @@ void ContactsForwardingStore::Insert(pqxx::work& tx, const ContactsForward& f,
       pqxx::binarystring(f.payload), Micros(now));
 }
 
-std::vector<ContactsForward> ContactsForwardingStore::Due(pqxx::work& tx, TimePoint now,
-                                                          int limit) const {
+std::vector<ContactsForward> ContactsForwardingStore::Claim(pqxx::work& tx, TimePoint now,
+                                                            int limit,
+                                                            TimePoint lease_end) const {
   pqxx::result r = tx.exec_params(
-      absl::StrCat("SELECT forward_id::text, customer_id, call_id, agent_id, kind, payload,"
-                   " attempts FROM contacts_forwarding WHERE refuse_time IS NULL AND next_try_time <= ",
-                   MicrosToTime(1), " ORDER BY next_try_time LIMIT $2 FOR UPDATE SKIP LOCKED"),
-      Micros(now), limit);
+      absl::StrCat("WITH claimed AS (UPDATE contacts_forwarding f SET next_try_time = ",
+                   MicrosToTime(3),
+                   " FROM (SELECT forward_id, next_try_time FROM contacts_forwarding"
+                   " WHERE refuse_time IS NULL AND next_try_time <= ", MicrosToTime(1),
+                   " ORDER BY next_try_time LIMIT $2 FOR UPDATE SKIP LOCKED) due"
+                   " WHERE f.forward_id = due.forward_id RETURNING f.forward_id::text AS id,"
+                   " f.customer_id, f.call_id, f.agent_id, f.kind, f.payload, f.attempts,"
+                   " due.next_try_time AS was_due)"
+                   " SELECT id, customer_id, call_id, agent_id, kind, payload, attempts"
+                   " FROM claimed ORDER BY was_due"),
+      Micros(now), limit, Micros(lease_end));
   std::vector<ContactsForward> out;
   for (const pqxx::row& row : r) {
     out.push_back({row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>(),

@@ -32,9 +32,11 @@ struct ContactsForward {
 class ContactsForwardingStore {
  public:
   void Insert(pqxx::work& tx, const ContactsForward& forward, TimePoint now) const;
-  // Up to `limit` rows due at `now` and not refused, oldest first, locked (SKIP LOCKED) for this
-  // forwarder.
-  std::vector<ContactsForward> Due(pqxx::work& tx, TimePoint now, int limit) const;
+  // Up to `limit` rows due at `now` and not refused, oldest first, claimed for this forwarder
+  // until `lease_end`: their next try moves there, so no other forwarder takes them meanwhile
+  // (rows another transaction is claiming are skipped, never waited for).
+  std::vector<ContactsForward> Claim(pqxx::work& tx, TimePoint now, int limit,
+                                     TimePoint lease_end) const;
   void Delete(pqxx::work& tx, const std::string& forward_id) const;
   // A failed attempt: tried again at `next_try`.
   void Postpone(pqxx::work& tx, const std::string& forward_id, const std::string& error,

@@ -238,6 +238,10 @@ TEST_F(ContactsForwarderTest, TwoReplicasNeverSendOneRowAtTheSameTime) {
   std::future<absl::StatusOr<ForwardRound>> a =
       std::async(std::launch::async, [&] { return replica_a.ForwardDue(); });
   entered.get_future().wait();
+  // While contacts answers A, A holds no row lock and no open transaction: its rows are its own
+  // by their lease (a slow contacts stalls nobody else's writes).
+  EXPECT_EQ(Scalar("SELECT count(*) FROM (SELECT 1 FROM contacts_forwarding FOR UPDATE NOWAIT) r"),
+            "3");
   const ForwardRound b = Forward(replica_b);
   EXPECT_EQ(b.forwarded, 1) << "B skips the rows A holds and takes the one left";
   release.set_value();
@@ -250,6 +254,24 @@ TEST_F(ContactsForwarderTest, TwoReplicasNeverSendOneRowAtTheSameTime) {
   std::sort(sent.begin(), sent.end());
   EXPECT_EQ(sent.size(), 3u);
   EXPECT_EQ(std::adjacent_find(sent.begin(), sent.end()), sent.end()) << "a row sent twice";
+  EXPECT_EQ(Owed(), 0);
+}
+
+// A forwarder that claimed rows and died before recording contacts' answers leaves them to be
+// claimed again when the lease ends, and sent under the same request id (contacts replays).
+TEST_F(ContactsForwarderTest, RowsClaimedByAForwarderThatDiedAreSentAgainAfterTheLease) {
+  const std::string id = Queue(ForwardKind::kDoNotCall, "call-1");
+  const ContactsForwarderOptions options;
+  ASSERT_TRUE(Run([&](pqxx::work& tx) {
+                EXPECT_EQ(store_.Claim(tx, clock_.Now(), 50, clock_.Now() + options.lease).size(),
+                          1u);
+              }).ok());
+  ContactsForwarder forwarder(*pool_, clock_, contacts_, options);
+  clock_.Advance(options.lease - milliseconds(1));
+  EXPECT_EQ(Forward(forwarder).forwarded, 0) << "still leased";
+  clock_.Advance(milliseconds(1));
+  EXPECT_EQ(Forward(forwarder).forwarded, 1);
+  EXPECT_EQ(contacts_.RequestIds(), std::vector<std::string>{id});
   EXPECT_EQ(Owed(), 0);
 }
 
