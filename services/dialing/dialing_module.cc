@@ -127,7 +127,7 @@ class DialingModule final : public server::ServiceModule {
         call_api_(runtime_),
         order_cancel_api_(runtime_, hlc_),
         callers_(caller_contacts_, scheduler_, Bearer(config.contacts_token)),
-        simulated_callers_(contacts_, Bearer(config.simulator_token)),
+        simulated_callers_(contacts_, Bearer(config.simulator_token), context.region),
         simulates_callers_(!config.simulation.inbound.empty()),
         inbound_(runtime_.pool(), scheduler_, *telephony_, sessions_, call_ledger_,
                  campaign_projection_store_, callers_, &desktop_feed_),

@@ -25,9 +25,11 @@ class CustomerDirectory {
   virtual absl::StatusOr<telemarketing::contacts::v1::LookupCustomersByPhoneResponse>
   LookupCustomersByPhone(const auth::Principal& on_behalf_of, std::string_view phone_number,
                          const telemarketing::common::v1::ChangeContext& context) = 0;
-  // One page of customers, newest first ("" token: the first page); UNAVAILABLE as above.
+  // One page of the customers `filter` (segment filter language, "" for all) selects, newest
+  // first ("" token: the first page); UNAVAILABLE as above.
   virtual absl::StatusOr<telemarketing::contacts::v1::ListCustomersResponse> ListCustomers(
-      const auth::Principal& on_behalf_of, int page_size, std::string_view page_token) = 0;
+      const auth::Principal& on_behalf_of, std::string_view filter, int page_size,
+      std::string_view page_token) = 0;
 };
 
 }  // namespace tmk::contacts_client

@@ -50,12 +50,14 @@ GrpcContactsClient::LookupCustomersByPhone(const auth::Principal& on_behalf_of,
 }
 
 absl::StatusOr<contacts::ListCustomersResponse> GrpcContactsClient::ListCustomers(
-    const auth::Principal& on_behalf_of, int page_size, std::string_view page_token) {
+    const auth::Principal& on_behalf_of, std::string_view filter, int page_size,
+    std::string_view page_token) {
   grpc::ClientContext context;
   Prepare(context, on_behalf_of);
   contacts::ListCustomersRequest request;
   request.set_page_size(page_size);
   request.set_page_token(std::string(page_token));
+  request.set_filter(std::string(filter));
   request.set_order_by("create_time desc");
   contacts::ListCustomersResponse response;
   if (grpc::Status status = stub_->ListCustomers(&context, request, &response); !status.ok()) {

@@ -26,7 +26,8 @@ class GrpcContactsClient final : public CustomerDirectory, public ContactLists {
   LookupCustomersByPhone(const auth::Principal& on_behalf_of, std::string_view phone_number,
                          const telemarketing::common::v1::ChangeContext& context) override;
   absl::StatusOr<telemarketing::contacts::v1::ListCustomersResponse> ListCustomers(
-      const auth::Principal& on_behalf_of, int page_size, std::string_view page_token) override;
+      const auth::Principal& on_behalf_of, std::string_view filter, int page_size,
+      std::string_view page_token) override;
   absl::StatusOr<telemarketing::contacts::v1::ContactList> GetContactList(
       const auth::Principal& on_behalf_of, std::string_view list_id) override;
   absl::StatusOr<telemarketing::contacts::v1::ListContactListMembersResponse>

@@ -8,7 +8,7 @@ namespace contacts = telemarketing::contacts::v1;
 void SimulatedCallerPool::Refresh(Numbers done) {
   reads_.TrySubmit([this, done = std::move(done)] {
     absl::StatusOr<contacts::ListCustomersResponse> page =
-        contacts_.ListCustomers(reader_, customers_, "");
+        contacts_.ListCustomers(reader_, own_customers_, customers_, "");
     if (!page.ok()) {
       log::Warn("simulated callers not read from contacts",
                 {{"error", std::string(page.status().message())}});

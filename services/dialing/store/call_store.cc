@@ -36,9 +36,9 @@ void CallStore::Update(pqxx::work& tx, const CallRow& row) const {
   const v1::Call& c = row.call;
   tx.exec_params(
       "UPDATE calls SET agent_id = $2, session_id = $3, state = $4, outcome = $5,"
-      " sequence = $6, record = $7 WHERE call_id = $1::uuid",
+      " sequence = $6, record = $7, customer_id = $8 WHERE call_id = $1::uuid",
       c.call_id(), c.agent_id(), c.session_id(), static_cast<int>(c.state()),
-      static_cast<int>(c.outcome()), row.sequence, RecordBytes(c));
+      static_cast<int>(c.outcome()), row.sequence, RecordBytes(c), c.customer_id());
 }
 
 void CallStore::UpdateWithCampaign(pqxx::work& tx, const CallRow& row) const {

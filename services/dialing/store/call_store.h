@@ -30,6 +30,8 @@ struct CallFilter {
 class CallStore {
  public:
   void Insert(pqxx::work& tx, const CallRow& row) const;
+  // The row as changed, its customer included (an inbound caller identified after arrival, R18),
+  // so listing a customer's calls finds it.
   void Update(pqxx::work& tx, const CallRow& row) const;
   // Update, and the call now belongs to the row's campaign and lead: an inbound call a cross-sell
   // attached to a campaign (R18), so the campaign's and the lead's calls include it.

@@ -146,6 +146,10 @@ TEST_F(CallerIdentificationTest, AnswerBeforeTheOfferIsOnTheFirstOffer) {
 
   const auto calls = InboundCalls();
   const auto events = Events();
+  // Listed among the customer's calls (its history on later offers), not only in the record.
+  EXPECT_EQ(Scalar(absl::StrCat("SELECT count(*) FROM calls WHERE customer_id = '",
+                                kCustomer.customer_id, "'")),
+            std::to_string(calls.size()));
   int waited = 0;
   for (const auto& [call_id, call] : calls) {
     SCOPED_TRACE(call_id);
@@ -249,7 +253,7 @@ class StuckContacts final : public contacts_client::CustomerDirectory {
     return absl::UnimplementedError("not asked");
   }
   absl::StatusOr<telemarketing::contacts::v1::ListCustomersResponse> ListCustomers(
-      const auth::Principal&, int, std::string_view) override {
+      const auth::Principal&, std::string_view, int, std::string_view) override {
     return absl::UnimplementedError("not asked");
   }
   absl::StatusOr<telemarketing::contacts::v1::LookupCustomersByPhoneResponse>
