@@ -2,9 +2,9 @@
 // Simulator only (the demo and the end-to-end tests; a real telephony adapter's callers dial in
 // from the network): the numbers the telephony simulator plays known customers calling in from
 // (R18 cross-sell needs callers contacts knows). They are where they really are, in contacts:
-// the phones of the region's own newest customers (replicas of other regions' customers are found
-// by their owners' blind index keys, not this region's), read with ListCustomers under a credential whose role sees
-// full numbers (`--dialing-simulator-token`; contacts masks them for dialing's own principal and
+// the phones of the region's own newest customers (the ones who call this region's queues, not
+// other regions' replicas), read with ListCustomers under a credential whose role sees full
+// numbers (`--dialing-simulator-token`; contacts masks them for dialing's own principal and
 // audits this read as that credential's, R6). Handed to the simulator, never stored. Reads run
 // one at a time on a worker of their own, never on the dialer's thread.
 #include <functional>
