@@ -195,23 +195,18 @@ TEST_F(ContactsForwardingEndToEnd, WrapUpChangesReachContactsAndWaitOutAnOutageE
 
   const std::string user = testing::UniqueName("agent");
   const std::string agent_id = floor_->CreateAgent(user);
-  v1::StartSessionRequest login;
-  login.set_agent_id(agent_id);
-  login.set_station_id("sip:" + user + "@pbx.gd");
-  login.add_campaign_ids(campaign_id);
-  v1::StartSessionResponse session;
-  grpc::Status status = desktop_->StartSession(As(user, {"agent"}).get(), login, &session);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  const std::string session_id = floor_->LogIn(user, agent_id, campaign_id);
+  ASSERT_FALSE(session_id.empty());
   auto stream_context = As(user, {"agent"});
   stream_context->set_deadline(std::chrono::system_clock::now() + seconds(240));
   v1::StreamDesktopRequest watch;
-  watch.set_session_id(session.session().session_id());
+  watch.set_session_id(session_id);
   auto feed = desktop_->StreamDesktop(stream_context.get(), watch);
   v1::StartDialingRequest start;
   start.set_campaign_id(campaign_id);
   start.set_request_id(testing::UniqueName("start"));
   v1::StartDialingResponse started;
-  status = testing::DialingFloorBuilder::Eventually(
+  grpc::Status status = testing::DialingFloorBuilder::Eventually(
       [&] { return dialing_->StartDialing(As("alice").get(), start, &started); });
   ASSERT_TRUE(status.ok()) << status.error_message();
 
@@ -219,7 +214,7 @@ TEST_F(ContactsForwardingEndToEnd, WrapUpChangesReachContactsAndWaitOutAnOutageE
   const v1::Call first = NextEndedCall(*feed);
   ASSERT_FALSE(first.call_id().empty());
   v1::SubmitDispositionRequest wrap;
-  wrap.set_session_id(session.session().session_id());
+  wrap.set_session_id(session_id);
   wrap.set_call_id(first.call_id());
   wrap.set_disposition_code("WRONG_PARTY");
   *wrap.add_profile_changes() = Occupation("教师");

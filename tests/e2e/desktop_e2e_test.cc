@@ -83,14 +83,7 @@ class DesktopEndToEnd : public ::testing::Test {
     auto desk = std::make_unique<Desk>();
     desk->user = testing::UniqueName("agent");
     desk->agent_id = floor_->CreateAgent(desk->user);
-    v1::StartSessionRequest login;
-    login.set_agent_id(desk->agent_id);
-    login.set_station_id("sip:" + desk->user + "@pbx.gd");
-    login.add_campaign_ids(campaign_id);
-    v1::StartSessionResponse session;
-    grpc::Status status = desktop_->StartSession(Agent(*desk).get(), login, &session);
-    EXPECT_TRUE(status.ok()) << status.error_message();
-    desk->session_id = session.session().session_id();
+    desk->session_id = floor_->LogIn(desk->user, desk->agent_id, campaign_id);
     desk->context = Agent(*desk);
     desk->context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(90));
     v1::StreamDesktopRequest watch;

@@ -67,14 +67,8 @@ TEST_F(DialerEndToEnd, OfferedCallWrappedUpWithAnOrderReachesIntegrators) {
   const std::string user = testing::UniqueName("agent");
   const std::string agent_id = floor_->CreateAgent(user);
   ASSERT_FALSE(agent_id.empty());
-  v1::StartSessionRequest login;
-  login.set_agent_id(agent_id);
-  login.set_station_id("sip:" + user + "@pbx.gd");
-  login.add_campaign_ids(campaign_id);
-  v1::StartSessionResponse session;
-  grpc::Status status = desktop_->StartSession(As(user, {"agent"}).get(), login, &session);
-  ASSERT_TRUE(status.ok()) << status.error_message();
-  const std::string session_id = session.session().session_id();
+  const std::string session_id = floor_->LogIn(user, agent_id, campaign_id);
+  ASSERT_FALSE(session_id.empty());
 
   auto stream_context = As(user, {"agent"});
   stream_context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(240));
@@ -103,7 +97,7 @@ TEST_F(DialerEndToEnd, OfferedCallWrappedUpWithAnOrderReachesIntegrators) {
   // Progressive dialing in the fast simulator: one call per ready agent.
   start.set_campaign_id(campaign_id);
   start.set_request_id(testing::UniqueName("start"));
-  status = testing::DialingFloorBuilder::Eventually(
+  grpc::Status status = testing::DialingFloorBuilder::Eventually(
       [&] { return dialing_->StartDialing(As("alice").get(), start, &started); });
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_EQ(started.campaign_runtime().dialing_state(), v1::DIALING_STATE_RUNNING);

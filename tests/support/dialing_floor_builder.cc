@@ -38,7 +38,8 @@ DialingFloorBuilder::DialingFloorBuilder(const std::shared_ptr<grpc::Channel>& c
     : as_(std::move(as)),
       contacts_(contacts::ContactsService::NewStub(channel)),
       campaigns_(campaigns::CampaignsService::NewStub(channel)),
-      dialing_(dialing::DialingService::NewStub(channel)) {}
+      dialing_(dialing::DialingService::NewStub(channel)),
+      desktop_(dialing::AgentDesktopService::NewStub(channel)) {}
 
 std::string DialingFloorBuilder::BuildList(int customers) {
   const std::string tag = UniqueName("floor");  // lower case: a valid tag
@@ -175,6 +176,18 @@ std::string DialingFloorBuilder::ActiveCampaign(const std::string& list_id) {
   status = campaigns_->ActivateCampaign(As("alice").get(), activate, &activated);
   EXPECT_TRUE(status.ok()) << status.error_message();
   return created.campaign().campaign_id();
+}
+
+std::string DialingFloorBuilder::LogIn(const std::string& user_id, const std::string& agent_id,
+                                       const std::string& campaign_id) {
+  dialing::StartSessionRequest login;
+  login.set_agent_id(agent_id);
+  login.set_station_id("sip:" + user_id + "@pbx");
+  login.add_campaign_ids(campaign_id);
+  dialing::StartSessionResponse session;
+  const grpc::Status status = desktop_->StartSession(As(user_id, {"agent"}).get(), login, &session);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  return session.session().session_id();
 }
 
 int DialingFloorBuilder::LoadLeads(const std::string& campaign_id) {

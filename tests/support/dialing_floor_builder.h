@@ -12,6 +12,7 @@
 
 #include "telemarketing/campaigns/v1/campaigns_service.grpc.pb.h"
 #include "telemarketing/contacts/v1/contacts_service.grpc.pb.h"
+#include "telemarketing/dialing/v1/agent_desktop_service.grpc.pb.h"
 #include "telemarketing/dialing/v1/dialing_service.grpc.pb.h"
 
 namespace tmk::testing {
@@ -39,6 +40,10 @@ class DialingFloorBuilder {
   int LoadLeads(const std::string& campaign_id);
   // An outbound-only agent on the roster for `user_id`; its agent_id.
   std::string CreateAgent(const std::string& user_id);
+  // The agent of `user_id` logged in on `campaign_id` as that user (R19: nobody logs in for
+  // another), at station sip:<user>@pbx; the session id ("" with a test failure if refused).
+  std::string LogIn(const std::string& user_id, const std::string& agent_id,
+                    const std::string& campaign_id);
   // An order of `quantity` x kSku the customer confirmed, for a wrap-up with "ORDER" (R13).
   static telemarketing::dialing::v1::OrderCapture Order(int quantity);
 
@@ -59,6 +64,7 @@ class DialingFloorBuilder {
   std::unique_ptr<telemarketing::contacts::v1::ContactsService::Stub> contacts_;
   std::unique_ptr<telemarketing::campaigns::v1::CampaignsService::Stub> campaigns_;
   std::unique_ptr<telemarketing::dialing::v1::DialingService::Stub> dialing_;
+  std::unique_ptr<telemarketing::dialing::v1::AgentDesktopService::Stub> desktop_;
 };
 
 }  // namespace tmk::testing
