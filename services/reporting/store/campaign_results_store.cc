@@ -1,24 +1,23 @@
 #include "services/reporting/store/campaign_results_store.h"
 
 #include "services/reporting/domain/report_bucket.h"
+#include "services/reporting/store/lead_tally_sql.h"
 #include "services/reporting/store/pg_time.h"
 
 namespace tmk::reporting {
 
 namespace {
 
-// A campaign's leads counted by state (LeadStateCount's columns, variant first) for $1 campaign,
-// $2..$3 the period: "leads reached in the period" are those wrapped up both before its end and
-// at or after its start. lead_tally answers when the period covers all the campaign's lead
-// activity (then every lead counts); otherwise lead_progress is counted lead by lead.
+// A campaign's leads counted by state (the tally's key, then the leads) for $1 campaign, $2..$3
+// the period: "leads reached in the period" are those wrapped up both before its end and at or
+// after its start. lead_tally answers when the period covers all the campaign's lead activity
+// (then every lead counts); otherwise lead_progress is counted lead by lead.
 constexpr char kCountedFromTally[] =
-    "SELECT variant_id, stages_entered, stage, intention, reached, first_intention, order_attempts,"
-    " order_contacts, leads FROM lead_tally WHERE campaign_id = $1 AND leads <> 0";
+    "SELECT " TM_LEAD_TALLY_COLUMNS ", leads FROM lead_tally WHERE campaign_id = $1 AND leads <> 0";
 constexpr char kCountedFromProgress[] =
-    "SELECT variant_id, stages_entered, stage, intention, contacts > 0, first_intention,"
-    " coalesce(order_attempts, -1), coalesce(order_contacts, -1), count(*) FROM lead_progress"
-    " WHERE campaign_id = $1 AND first_time < " TM_PG_MICROS("$3")
-    " AND latest_time >= " TM_PG_MICROS("$2") " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8";
+    "SELECT " TM_LEAD_TALLY_KEY ", count(*) FROM lead_progress l WHERE campaign_id = $1"
+    " AND first_time < " TM_PG_MICROS("$3") " AND latest_time >= " TM_PG_MICROS("$2")
+    " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9";
 
 // Whether [start, end) covers the campaign's lead activity: from at or before its first wrap-up
 // to after its latest. False when it has none (no lead to count either way).
@@ -42,18 +41,18 @@ std::map<std::string, VariantSales> CampaignResultsStore::Sales(pqxx::work& tx,
   pqxx::result counted = CoversAllLeads(tx, campaign_id, from, to)
                              ? tx.exec_params(kCountedFromTally, campaign_id)
                              : tx.exec_params(kCountedFromProgress, campaign_id, from, to);
-  for (const auto& row : counted) {
+  for (const auto& row : counted) {  // column 0 is the campaign, 1 the variant
     LeadStateCount count;
-    count.stages_entered = row[1].as<int>();
-    count.stage = row[2].as<int>();
-    count.intention = row[3].as<int>();
-    count.reached = row[4].as<bool>();
-    count.first_intention = row[5].as<int>();
-    count.ordered = row[6].as<int>() >= 0;
-    count.order_attempts = row[6].as<int>();
-    count.order_contacts = row[7].as<int>();
-    count.leads = row[8].as<int64_t>();
-    AddLeads(count, out[row[0].as<std::string>()]);
+    count.stages_entered = row[2].as<int>();
+    count.stage = row[3].as<int>();
+    count.intention = row[4].as<int>();
+    count.reached = row[5].as<bool>();
+    count.first_intention = row[6].as<int>();
+    count.ordered = row[7].as<int>() >= 0;
+    count.order_attempts = row[7].as<int>();
+    count.order_contacts = row[8].as<int>();
+    count.leads = row[9].as<int64_t>();
+    AddLeads(count, out[row[1].as<std::string>()]);
   }
   // Class moves: whole UTC days ($4 to $5) from the day rollup, the rest in quarter hours.
   const auto [first_day, end_of_days] = WholeUtcDays(start, end);

@@ -7,21 +7,13 @@
 #include "services/reporting/domain/conflict_rounds.h"
 #include "services/reporting/domain/report_bucket.h"
 #include "services/reporting/store/column_arrays.h"
+#include "services/reporting/store/lead_tally_sql.h"
 #include "services/reporting/store/pg_time.h"
 
 namespace tmk::reporting {
 namespace {
 
 int StageBit(int stage) { return stage > 0 && stage < 31 ? 1 << stage : 0; }
-
-// A lead_progress row `l` as lead_tally counts it: the tally's key, column for column.
-#define TM_LEAD_TALLY_KEY                                                                      \
-  "l.campaign_id, l.variant_id, l.stages_entered, l.stage, l.intention, l.contacts > 0 AS"     \
-  " reached, l.first_intention, coalesce(l.order_attempts, -1) AS order_attempts,"             \
-  " coalesce(l.order_contacts, -1) AS order_contacts"
-#define TM_LEAD_TALLY_COLUMNS                                                                  \
-  "campaign_id, variant_id, stages_entered, stage, intention, reached, first_intention,"       \
-  " order_attempts, order_contacts"
 
 }  // namespace
 
