@@ -124,6 +124,70 @@ TEST_F(ContactsAuditEndToEnd, AnAgentsMaskedReadIsAReadThatRevealsNoNumber) {
             (std::set<std::string>{"display_name", "residence.street_address"}));
 }
 
+// CUSTOMER_VIEW_UNMASKED (R6): an agent on a call gets the numbers, audited with the call;
+// asking without the call or the role is refused, never answered masked as if it were granted.
+TEST_F(ContactsAuditEndToEnd, AnAgentOnACallReadsNumbersInTheClearAndOthersAreRefused) {
+  v1::Customer customer = Create("139 4000 0006");
+  const std::string agent = testing::UniqueName("agent");
+
+  v1::GetCustomerRequest get;
+  get.set_customer_id(customer.customer_id());
+  get.set_view(v1::CUSTOMER_VIEW_UNMASKED);
+  v1::GetCustomerResponse got;
+  grpc::Status refused = stub_->GetCustomer(As(agent, "agent").get(), get, &got);
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::PERMISSION_DENIED) << refused.error_message();
+  EXPECT_NE(refused.error_message().find("context.call_id"), std::string::npos);
+  EXPECT_TRUE(AuditOf(customer.customer_id()).empty()) << "a refused read reveals nothing";
+
+  get.mutable_context()->set_call_id("call-88");
+  ASSERT_TRUE(stub_->GetCustomer(As(agent, "agent").get(), get, &got).ok());
+  ASSERT_EQ(got.customer().contact_points_size(), 1);
+  EXPECT_FALSE(got.customer().contact_points(0).masked());
+  EXPECT_EQ(got.customer().contact_points(0).normalized_value(), "+8613940000006");
+  std::vector<v1::AccessAuditEntry> entries = AuditOf(customer.customer_id());
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].kind(), v1::ACCESS_KIND_READ_UNMASKED);
+  EXPECT_EQ(entries[0].actor().actor_id(), agent);
+  EXPECT_EQ(entries[0].call_id(), "call-88");
+
+  v1::LookupCustomersByPhoneRequest lookup;
+  lookup.set_phone_number("13940000006");
+  lookup.set_view(v1::CUSTOMER_VIEW_UNMASKED);
+  lookup.mutable_context()->set_call_id("call-88");
+  v1::LookupCustomersByPhoneResponse looked_up;
+  ASSERT_TRUE(stub_->LookupCustomersByPhone(As(agent, "agent").get(), lookup, &looked_up).ok());
+  EXPECT_EQ(looked_up.normalized_phone_number(), "+8613940000006");
+  ASSERT_EQ(looked_up.customers_size(), 1);
+  EXPECT_FALSE(looked_up.customers(0).contact_points(0).masked());
+
+  // Listings and searches carry no call; QA analysts never need the numbers.
+  v1::SearchCustomersRequest search;
+  search.set_query("13940000006");
+  search.set_view(v1::CUSTOMER_VIEW_UNMASKED);
+  v1::SearchCustomersResponse searched;
+  EXPECT_EQ(stub_->SearchCustomers(As(agent, "agent").get(), search, &searched).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  v1::ListCustomersRequest list;
+  list.set_view(v1::CUSTOMER_VIEW_UNMASKED);
+  v1::ListCustomersResponse listed;
+  EXPECT_EQ(stub_->ListCustomers(As(agent, "agent").get(), list, &listed).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  v1::BatchGetCustomersRequest batch;
+  batch.add_customer_ids(customer.customer_id());
+  batch.set_view(v1::CUSTOMER_VIEW_UNMASKED);
+  batch.mutable_context()->set_call_id("call-88");
+  v1::BatchGetCustomersResponse batched;
+  EXPECT_EQ(stub_->BatchGetCustomers(As(testing::UniqueName("qa"), "qa_analyst").get(), batch,
+                                     &batched)
+                .error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  // An unknown view is a bad field, whoever asks.
+  list.set_view(static_cast<v1::CustomerView>(9));
+  EXPECT_EQ(stub_->ListCustomers(As("sup-li", "supervisor").get(), list, &listed).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(AuditOf(customer.customer_id()).size(), 2u) << "only the two granted reads";
+}
+
 // Batch reads, lookups, searches, listings, history and updates all answer with personal data.
 TEST_F(ContactsAuditEndToEnd, EveryReadThatAnswersWithPersonalDataIsAudited) {
   v1::Customer a = Create("139 4000 0003"), b = Create("139 4000 0004");

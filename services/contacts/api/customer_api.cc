@@ -10,6 +10,7 @@
 #include "services/contacts/api/attribute_mapping.h"
 #include "services/contacts/api/customer_mapping.h"
 #include "services/contacts/api/customer_snapshot_event.h"
+#include "services/contacts/api/customer_view.h"
 
 namespace tmk::contacts {
 namespace v1 = telemarketing::contacts::v1;
@@ -112,11 +113,13 @@ absl::Status CustomerApi::GetCustomer(const auth::Principal& who, const std::str
   if (!Uuid::Parse(request.customer_id())) {
     return InvalidField("customer_id", "not a customer id (a UUID)");
   }
+  absl::StatusOr<bool> numbers = RevealsNumbers(who, request.view(), request.context().call_id());
+  if (!numbers.ok()) return numbers.status();
   std::optional<v1::Customer> found;
   absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     found = customers_.Find(tx, request.customer_id());
     if (!found) return absl::OkStatus();
-    if (!SeesFullNumbers(who)) MaskContactPoints(*found);
+    if (!*numbers) MaskContactPoints(*found);
     auditor_.RecordCustomers(tx, {who, peer, "GetCustomer", request.context()},
                              v1::ACCESS_KIND_READ, absl::MakeConstSpan(&*found, 1));
     return absl::OkStatus();

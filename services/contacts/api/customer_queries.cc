@@ -1,6 +1,6 @@
 // Reading customers (R1, R3, R5, R8): by ids, by segment filter, by free-text search, by phone
-// number, and a customer's profile-change history. Agents get phone numbers masked, and every
-// answer is written to the access audit log in the transaction that read it (R6).
+// number, and a customer's profile-change history. Phone numbers are masked as the request's
+// view and the caller's role decide (customer_view.h), and every answer is written to the access audit log in the transaction that read it (R6).
 #include <google/protobuf/util/time_util.h>
 
 #include <set>
@@ -17,6 +17,7 @@
 #include "services/common/grpc/request_fingerprint.h"
 #include "services/contacts/api/customer_api.h"
 #include "services/contacts/api/customer_mapping.h"
+#include "services/contacts/api/customer_view.h"
 #include "services/contacts/domain/customer_update.h"
 #include "services/contacts/domain/segment_filter.h"
 #include "services/contacts/store/segment_store.h"
@@ -54,8 +55,8 @@ std::string TokenKind(const char* collection, google::protobuf::Message&& reques
                       grpcx::RequestFingerprint(request_without_paging).substr(0, 16));
 }
 
-void Reveal(const auth::Principal& who, std::vector<v1::Customer>& customers) {
-  if (SeesFullNumbers(who)) return;
+void Reveal(bool numbers, std::vector<v1::Customer>& customers) {
+  if (numbers) return;
   for (v1::Customer& customer : customers) MaskContactPoints(customer);
 }
 
@@ -98,10 +99,12 @@ absl::Status CustomerApi::BatchGetCustomers(const auth::Principal& who, const st
     }
   }
   if (!v.empty()) return v.ToStatus("invalid batch");
+  absl::StatusOr<bool> numbers = RevealsNumbers(who, request.view(), request.context().call_id());
+  if (!numbers.ok()) return numbers.status();
   std::vector<v1::Customer> found;
   absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     found = customers_.FindMany(tx, ids);
-    Reveal(who, found);
+    Reveal(*numbers, found);
     auditor_.RecordCustomers(tx, {who, peer, "BatchGetCustomers", request.context()},
                              v1::ACCESS_KIND_READ, found);
     return absl::OkStatus();
@@ -128,6 +131,8 @@ absl::Status CustomerApi::ListCustomers(const auth::Principal& who, const std::s
   }
   absl::StatusOr<int> page_size = PageSize(request.page_size(), 100, 1000, "page_size");
   if (!page_size.ok()) return page_size.status();
+  absl::StatusOr<bool> numbers = RevealsNumbers(who, request.view(), /*call_id=*/"");
+  if (!numbers.ok()) return numbers.status();
   std::vector<std::string> order_words =
       absl::StrSplit(request.order_by(), ' ', absl::SkipWhitespace());
   CustomerStore::Order order = CustomerStore::Order::kCreateTime;
@@ -182,7 +187,7 @@ absl::Status CustomerApi::ListCustomers(const auth::Principal& who, const std::s
     std::vector<std::string> wanted;
     for (const auto& id : ids) wanted.push_back(id.customer_id);
     page = customers_.FindMany(tx, wanted);
-    Reveal(who, page);
+    Reveal(*numbers, page);
     auditor_.RecordCustomers(tx, {who, peer, "ListCustomers", NoContext()},
                              v1::ACCESS_KIND_SEARCH, page);
     return absl::OkStatus();
@@ -203,6 +208,8 @@ absl::Status CustomerApi::SearchCustomers(const auth::Principal& who, const std:
   }
   absl::StatusOr<int> page_size = PageSize(request.page_size(), 20, 100, "page_size");
   if (!page_size.ok()) return page_size.status();
+  absl::StatusOr<bool> numbers = RevealsNumbers(who, request.view(), /*call_id=*/"");
+  if (!numbers.ok()) return numbers.status();
   std::string query(absl::StripAsciiWhitespace(request.query()));
   if (query.size() > 200) return InvalidField("query", "at most 200 bytes");
   absl::StatusOr<SqlCondition> where =
@@ -239,7 +246,7 @@ absl::Status CustomerApi::SearchCustomers(const auth::Principal& who, const std:
     more = static_cast<int>(ids.size()) > *page_size;
     if (more) ids.pop_back();
     page = customers_.FindMany(tx, ids);
-    Reveal(who, page);
+    Reveal(*numbers, page);
     auditor_.RecordCustomers(tx, {who, peer, "SearchCustomers", NoContext()},
                              v1::ACCESS_KIND_SEARCH, page);
     return absl::OkStatus();
@@ -263,18 +270,19 @@ absl::Status CustomerApi::LookupCustomersByPhone(const auth::Principal& who,
   absl::StatusOr<NormalizedContact> phone =
       NormalizePhone(request.phone_number(), ContactKind::kUnspecified);
   if (!phone.ok()) return InvalidField("phone_number", std::string(phone.status().message()));
+  absl::StatusOr<bool> numbers = RevealsNumbers(who, request.view(), request.context().call_id());
+  if (!numbers.ok()) return numbers.status();
   std::vector<v1::Customer> found;
   absl::Status status = runtime_.pool().Transact([&](pqxx::work& tx) -> absl::Status {
     found = customers_.FindMany(tx, customers_.IdsByPhone(tx, phone->normalized, region, 100));
-    Reveal(who, found);
+    Reveal(*numbers, found);
     auditor_.RecordCustomers(tx, {who, peer, "LookupCustomersByPhone", request.context()},
                              v1::ACCESS_KIND_LOOKUP_BY_PHONE, found);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
   for (v1::Customer& c : found) *response.add_customers() = std::move(c);
-  response.set_normalized_phone_number(SeesFullNumbers(who) ? phone->normalized
-                                                            : MaskPhone(phone->normalized));
+  response.set_normalized_phone_number(*numbers ? phone->normalized : MaskPhone(phone->normalized));
   return absl::OkStatus();
 }
 
