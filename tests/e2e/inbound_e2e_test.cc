@@ -64,9 +64,11 @@ class InboundEndToEnd : public ::testing::Test {
         [](const std::string& who, std::vector<std::string> roles) { return As(who, roles); });
   }
 
-  // The JWT alone (a server flag's value) for `who` with `role` in the suite's region.
+  // The JWT alone (a server flag's value) for `who` with `role` in the suite's region, valid as
+  // long as the server that holds it may run.
   static std::string Jwt(const std::string& who, const std::string& role) {
-    const std::string bearer = testing::BearerToken(who, {role}, {*region_});
+    const std::string bearer =
+        testing::BearerToken(who, {role}, {*region_}, std::chrono::hours(12));
     return bearer.substr(std::string("Bearer ").size());
   }
 

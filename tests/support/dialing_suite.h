@@ -30,7 +30,9 @@ inline SuiteProcess* StartDialingSuite(const std::string& region,
   options.services = services;
   options.extra_args = JwtServerArgs();
   options.extra_args.push_back("--dialing-simulation-profile=fast");
-  const std::string bearer = BearerToken("dialing", {"system"}, {region});
+  // Dialing holds its token for the whole suite, which may outlive a request token's minutes.
+  const std::string bearer =
+      BearerToken("dialing", {"system"}, {region}, std::chrono::hours(12));
   options.extra_args.push_back("--dialing-contacts-token=" +
                                bearer.substr(std::string("Bearer ").size()));
   options.extra_args.insert(options.extra_args.end(), more_args.begin(), more_args.end());

@@ -1,6 +1,6 @@
 #pragma once
 // Bearer tokens for end-to-end tests of a suite started with JwtServerArgs(): HS256 with the test
-// secret, valid for ten minutes, for any subject, roles and regions.
+// secret, for any subject, roles and regions.
 #include <chrono>
 #include <string>
 #include <vector>
@@ -14,9 +14,11 @@ inline std::vector<std::string> JwtServerArgs() {
           "--auth-audience=telemarketing", "--auth-issuer=https://idp.example"};
 }
 
-// The `authorization` metadata value.
+// The `authorization` metadata value, valid for `valid_for` from now: ten minutes covers a
+// request; a service's own token lives as long as the suite process that holds it.
 inline std::string BearerToken(const std::string& subject, std::vector<std::string> roles,
-                               std::vector<std::string> regions) {
+                               std::vector<std::string> regions,
+                               std::chrono::seconds valid_for = std::chrono::minutes(10)) {
   long long now = std::chrono::duration_cast<std::chrono::seconds>(
                       std::chrono::system_clock::now().time_since_epoch())
                       .count();
@@ -25,7 +27,7 @@ inline std::string BearerToken(const std::string& subject, std::vector<std::stri
                                                {"aud", "telemarketing"},
                                                {"sub", subject},
                                                {"iat", now - 5},
-                                               {"exp", now + 600},
+                                               {"exp", now + valid_for.count()},
                                                {"roles", roles},
                                                {"regions", regions}});
 }

@@ -61,12 +61,12 @@ DialerRuntime::DialerRuntime(pg::PgPool& pool, Scheduler& scheduler, Telephony& 
       desktops_(desktops),
       closer_(scheduler, ledger, campaigns),
       connector_(sessions, ledger),
-      gate_(campaigns, settings.region),
-      abandon_guard_(*AbandonGuard::Create(1e-4)),
       preview_calls_(scheduler, sessions, ledger, campaigns, settings.region),
       previews_(pool, scheduler, preview_calls_, desktops,
                 [this](const v1::Call& call) { return DialReserved(call); }),
       transfers_(sessions, ledger),
+      gate_(campaigns, settings.region),
+      abandon_guard_(*AbandonGuard::Create(1e-4)),
       states_(pool, scheduler) {
   telephony_.SetListener(this);
 }
@@ -360,12 +360,8 @@ bool DialerRuntime::Launch(CampaignFloor& floor, double dial_level) {
 
 // ---- Call progress ----
 
-absl::Status DialerRuntime::Change(const std::string& call_id, const CallChange& change) {
-  return pool_.Transact([&](pqxx::work& tx) -> absl::Status {
-    std::optional<CallRow> row = calls_.Find(tx, call_id, /*for_update=*/true);
-    if (!row) return absl::NotFoundError(absl::StrCat("call ", call_id, " not found"));
-    return change(tx, *row);
-  });
+absl::Status DialerRuntime::Change(const std::string& call_id, const StoredCallChange& change) {
+  return ChangeStoredCall(pool_, calls_, call_id, change);
 }
 
 void DialerRuntime::OnCallEvent(const CallEvent& event) {
@@ -427,6 +423,8 @@ void DialerRuntime::OnCallEvent(const CallEvent& event) {
     case CallEventType::kEnded:
       Ended(event.call, event);
       return;
+    case CallEventType::kArrived:
+      return;  // inbound arrivals are the inbound router's, above; a dialed call never arrives
   }
 }
 

@@ -31,6 +31,7 @@
 #include "services/dialing/runtime/call_connector.h"
 #include "services/dialing/runtime/call_transfers.h"
 #include "services/dialing/runtime/preview_dealer.h"
+#include "services/dialing/runtime/stored_call_change.h"
 #include "services/dialing/runtime/campaign_floor.h"
 #include "services/dialing/runtime/campaign_state_recorder.h"
 #include "services/dialing/runtime/dial_gate.h"
@@ -128,7 +129,6 @@ class DialerRuntime final : public CallEventListener {
     bool abandoned = false;
     std::optional<CallTransferStart> transfer;  // asked for, not yet reported by the port
   };
-  using CallChange = std::function<absl::Status(pqxx::work&, CallRow&)>;
 
   void Tick();
   void Decide(const std::string& campaign_id);
@@ -150,7 +150,7 @@ class DialerRuntime final : public CallEventListener {
   void Unattended(CallId port_call, campaigns::CallOutcome outcome);
   // Serves waiting calls of the campaign, then decides again.
   void FloorChanged(const std::string& campaign_id);
-  absl::Status Change(const std::string& call_id, const CallChange& change);
+  absl::Status Change(const std::string& call_id, const StoredCallChange& change);
   void RecordLiveAnswer(const std::string& campaign_id, bool abandoned);
   void Tell(DesktopNotice::Kind kind, const LiveCall& call);
   absl::Status RecoverLostCalls();

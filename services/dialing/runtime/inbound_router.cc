@@ -102,13 +102,9 @@ void InboundRouter::OnCallEvent(const CallEvent& event) {
   }
 }
 
-absl::Status InboundRouter::Change(
-    const std::string& call_id, const std::function<absl::Status(pqxx::work&, CallRow&)>& change) {
-  return pool_.Transact([&](pqxx::work& tx) -> absl::Status {
-    std::optional<CallRow> row = calls_.Find(tx, call_id, /*for_update=*/true);
-    if (!row) return absl::NotFoundError(absl::StrCat("call ", call_id, " not found"));
-    return change(tx, *row);
-  });
+absl::Status InboundRouter::Change(const std::string& call_id,
+                                   const StoredCallChange& change) {
+  return ChangeStoredCall(pool_, calls_, call_id, change);
 }
 
 void InboundRouter::Tell(DesktopNotice::Kind kind, const InboundCall& call) {

@@ -39,6 +39,7 @@
 #include "services/dialing/runtime/call_closer.h"
 #include "services/dialing/runtime/call_connector.h"
 #include "services/dialing/runtime/caller_directory.h"
+#include "services/dialing/runtime/stored_call_change.h"
 #include "services/dialing/store/agent_group_store.h"
 #include "services/dialing/store/call_store.h"
 #include "services/dialing/store/inbound_floor_store.h"
@@ -110,8 +111,7 @@ class InboundRouter final : public QueueStatusSource {
   std::vector<std::string> QueuesOf(const StaffedSession& s) const;
   void Publish(const std::vector<StaffedSession>& floor);
   const telemarketing::dialing::v1::InboundQueue* QueueOf(const std::string& queue_id) const;
-  absl::Status Change(const std::string& call_id,
-                      const std::function<absl::Status(pqxx::work&, CallRow&)>& change);
+  absl::Status Change(const std::string& call_id, const StoredCallChange& change);
   void Tell(DesktopNotice::Kind kind, const InboundCall& call);
 
   pg::PgPool& pool_;
