@@ -3,12 +3,11 @@
 // ScriptVersionChanged event.
 #include "services/campaigns/api/script_api.h"
 
-#include <google/protobuf/util/message_differencer.h>
-
 #include <vector>
 
 #include "absl/algorithm/container.h"
 #include "absl/strings/str_cat.h"
+#include "services/campaigns/api/revise.h"
 #include "services/campaigns/domain/script_document.h"
 #include "services/common/auth/authorization.h"
 #include "services/common/core/uuid.h"
@@ -21,7 +20,6 @@
 
 namespace tmk::campaigns {
 namespace v1 = telemarketing::campaigns::v1;
-using google::protobuf::util::MessageDifferencer;
 
 namespace {
 
@@ -363,12 +361,10 @@ absl::Status ScriptApi::UpdateScript(const auth::Principal& who,
       after.set_campaign_type(in.campaign_type());
     }
     Remember(tx, key, in.script_id());
-    if (MessageDifferencer::Equals(after, *before)) {  // nothing changed: no new revision
+    if (!Revise(*before, after, clock.Now())) {
       result = *std::move(before);
       return absl::OkStatus();
     }
-    after.set_revision(before->revision() + 1);
-    *after.mutable_update_time() = grpcx::ToProtoTime(clock.Now());
     scripts_.UpdateScript(tx, after);
     result = std::move(after);
     return absl::OkStatus();

@@ -1,13 +1,12 @@
 // Script versions (R9): create (new or copied), read, list, update and delete drafts, and
 // validate. Review state changes are in script_review_api.cc.
-#include <google/protobuf/util/message_differencer.h>
-
 #include <algorithm>
 #include <vector>
 
 #include "absl/algorithm/container.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "services/campaigns/api/revise.h"
 #include "services/campaigns/api/script_api.h"
 #include "services/campaigns/api/script_mapping.h"
 #include "services/campaigns/domain/script_shape.h"
@@ -19,7 +18,6 @@
 
 namespace tmk::campaigns {
 namespace v1 = telemarketing::campaigns::v1;
-using google::protobuf::util::MessageDifferencer;
 
 namespace {
 
@@ -230,7 +228,7 @@ absl::Status ScriptApi::UpdateScriptVersion(const auth::Principal& who,
     CheckScriptShape(ToDocument(after), "script_version.", shape);
     if (!shape.empty()) return shape.ToStatus("invalid script version");
     Remember(tx, key, in.script_id(), in.version());
-    if (MessageDifferencer::Equals(after, before)) {  // nothing changed: no new revision
+    if (!Revise(before, after, clock.Now())) {
       result = std::move(stored->version);
       return absl::OkStatus();
     }
@@ -239,8 +237,6 @@ absl::Status ScriptApi::UpdateScriptVersion(const auth::Principal& who,
     if (who.subject != after.author_id() && !absl::c_linear_search(editors, who.subject)) {
       editors.push_back(who.subject);
     }
-    after.set_revision(before.revision() + 1);
-    *after.mutable_update_time() = grpcx::ToProtoTime(clock.Now());
     stored->version = after;
     scripts_.UpdateVersion(tx, *stored);
     result = std::move(after);
