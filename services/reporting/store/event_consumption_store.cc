@@ -1,8 +1,8 @@
 #include "services/reporting/store/event_consumption_store.h"
 
-#include <set>
 #include <tuple>
 
+#include "services/common/events/inbox.h"
 #include "services/common/pg/array_literal.h"
 #include "services/common/pg/pg_pool.h"
 
@@ -11,27 +11,12 @@ namespace tmk::reporting {
 std::vector<bool> EventConsumptionStore::ClaimAndCount(
     pqxx::work& tx, const std::string& consumer,
     absl::Span<const events::ConsumedEvent> events) const {
-  std::vector<std::string> ids, types, sources;
-  for (const events::ConsumedEvent& e : events) {
-    ids.push_back(e.id);
-    types.push_back(e.type);
-    sources.push_back(e.source);
-  }
-  // ON CONFLICT DO NOTHING also drops an id the batch repeats: it comes back once.
-  std::set<std::string> claimed;
-  for (const auto& row : tx.exec_params(
-           "INSERT INTO inbox (consumer, event_id, event_type, source)"
-           " SELECT $1, u.id, u.type, u.source FROM unnest($2::text[], $3::text[], $4::text[])"
-           " AS u(id, type, source) ON CONFLICT DO NOTHING RETURNING event_id",
-           consumer, pg::ArrayLiteral(ids), pg::ArrayLiteral(types), pg::ArrayLiteral(sources))) {
-    claimed.insert(row[0].as<std::string>());
-  }
-  std::vector<bool> fresh;
+  const std::vector<bool> fresh = events::ClaimAllInInbox(tx, consumer, events);
   std::map<std::tuple<std::string, std::string, std::string>, std::pair<int64_t, int64_t>> counts;
-  for (const events::ConsumedEvent& e : events) {
-    fresh.push_back(claimed.erase(e.id) > 0);
+  for (size_t i = 0; i < events.size(); ++i) {
+    const events::ConsumedEvent& e = events[i];
     auto& [consumed, duplicates] = counts[{e.source, e.type, e.topic}];
-    ++(fresh.back() ? consumed : duplicates);
+    ++(fresh[i] ? consumed : duplicates);
   }
   std::vector<std::string> count_sources, count_types, topics, consumed, duplicates;
   for (const auto& [key, count] : counts) {

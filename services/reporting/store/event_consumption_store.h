@@ -14,7 +14,6 @@
 
 #include "absl/types/span.h"
 #include "services/common/events/consumed_event.h"
-#include <vector>
 
 namespace tmk::reporting {
 
@@ -28,8 +27,8 @@ struct ConsumptionRow {
 
 class EventConsumptionStore {
  public:
-  // Claims every event in `consumer`'s inbox (services/common/events/inbox.h, one statement for
-  // the batch) and counts them per source, type and topic: consumed when claimed (a first
+  // Claims every event in `consumer`'s inbox (events::ClaimAllInInbox, one statement for the
+  // batch) and counts them per source, type and topic: consumed when claimed (a first
   // delivery), else a dropped redelivery. True for each event whose effect must be applied: an id
   // the batch holds twice is applied at its first place only.
   std::vector<bool> ClaimAndCount(pqxx::work& tx, const std::string& consumer,

@@ -1,6 +1,7 @@
 #include "services/common/events/outbox.h"
 
 #include "services/common/core/uuid.h"
+#include "services/common/events/inbox.h"
 #include "services/common/pg/migration.h"
 #include "tests/support/pg_fixture.h"
 
@@ -66,6 +67,30 @@ TEST_F(OutboxTest, AFailedStatementRollsBackTheEventToo) {
   });
   EXPECT_EQ(status.code(), absl::StatusCode::kAlreadyExists);
   EXPECT_EQ(Scalar("SELECT count(*) FROM outbox"), "0");
+}
+
+// The inbox claims a batch as it claims its events one by one: an event applied before, and a
+// batch's second copy of an id, are not applied again; another consumer claims them afresh.
+TEST_F(OutboxTest, ABatchIsClaimedInTheInboxAsItsEventsOneByOne) {
+  auto event = [](const std::string& id) {
+    ConsumedEvent e;
+    e.id = id;
+    e.type = "telemarketing.events.v1.ThingCreated";
+    e.source = "things";
+    return e;
+  };
+  const std::vector<ConsumedEvent> batch = {event("new-1"), event("seen"), event("new-2"),
+                                            event("new-1")};
+  std::vector<bool> fresh, elsewhere;
+  ASSERT_TRUE(pool_->Transact([&](pqxx::work& tx) {
+                     EXPECT_TRUE(ClaimInInbox(tx, "reporting", event("seen")));
+                     fresh = ClaimAllInInbox(tx, "reporting", batch);
+                     elsewhere = ClaimAllInInbox(tx, "qa", batch);
+                     return absl::OkStatus();
+                   }).ok());
+  EXPECT_EQ(fresh, (std::vector<bool>{true, false, true, false}));
+  EXPECT_EQ(elsewhere, (std::vector<bool>{true, true, true, false}));
+  EXPECT_EQ(Scalar("SELECT count(*) FROM inbox"), "6");
 }
 
 }  // namespace
