@@ -1,6 +1,7 @@
 // Reading customers (R1, R3, R5, R8): by ids, by segment filter, by free-text search, by phone
 // number, and a customer's profile-change history. Phone numbers are masked as the request's
-// view and the caller's role decide (customer_view.h), and every answer is written to the access audit log in the transaction that read it (R6).
+// view and the caller's role decide (customer_view.h), and every answer is written to the access
+// audit log in the transaction that read it (R6).
 #include <google/protobuf/util/time_util.h>
 
 #include <set>

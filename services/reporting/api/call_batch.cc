@@ -34,7 +34,9 @@ absl::Status CallBatch::Apply(pqxx::work& tx, const CallProjectionStore& calls,
         continue;
       }
       ev1::CallEvent event;
-      if (!event.ParseFromString(s.payload)) return absl::DataLossError("stored call step unreadable");
+      if (!event.ParseFromString(s.payload)) {
+        return absl::DataLossError("stored call step unreadable");
+      }
       absl::StatusOr<CallStep> step = ToCallStep(event);
       if (!step.ok()) return absl::DataLossError("stored call step invalid");
       earlier.push_back(*std::move(step));

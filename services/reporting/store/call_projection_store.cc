@@ -207,54 +207,48 @@ void CallProjectionStore::TrackOpen(pqxx::work& tx, const std::vector<CallFacts>
     tx.exec_params("DELETE FROM call_open WHERE call_id = ANY($1::text[])", pg::ArrayLiteral(over));
   }
   if (open.empty()) return;
-  open.Exec(tx,
-       "INSERT INTO call_open (call_id, region_id, campaign_id, queue_id, agent_id, connected, since)"
-       " SELECT u.call_id, u.region_id, u.campaign_id, u.queue_id, u.agent_id, u.connected, "
-       TM_PG_MICROS("u.since") " FROM unnest($1::text[], $2::text[], $3::text[], $4::text[],"
-       " $5::text[], $6::boolean[], $7::bigint[])"
-       " AS u(call_id, region_id, campaign_id, queue_id, agent_id, connected, since)"
-       " ON CONFLICT (call_id) DO UPDATE SET region_id = EXCLUDED.region_id,"
-       " campaign_id = EXCLUDED.campaign_id, queue_id = EXCLUDED.queue_id,"
-       " agent_id = EXCLUDED.agent_id, connected = EXCLUDED.connected, since = EXCLUDED.since");
+  open.Exec(
+      tx,
+      "INSERT INTO call_open (call_id, region_id, campaign_id, queue_id, agent_id, connected, since)"
+      " SELECT u.call_id, u.region_id, u.campaign_id, u.queue_id, u.agent_id, u.connected, "
+      TM_PG_MICROS("u.since") " FROM unnest($1::text[], $2::text[], $3::text[], $4::text[],"
+      " $5::text[], $6::boolean[], $7::bigint[])"
+      " AS u(call_id, region_id, campaign_id, queue_id, agent_id, connected, since)"
+      " ON CONFLICT (call_id) DO UPDATE SET region_id = EXCLUDED.region_id,"
+      " campaign_id = EXCLUDED.campaign_id, queue_id = EXCLUDED.queue_id,"
+      " agent_id = EXCLUDED.agent_id, connected = EXCLUDED.connected, since = EXCLUDED.since");
 }
 
-void CallProjectionStore::UpsertTimeline(pqxx::work& tx, const std::vector<CallFacts>& calls) const {
+void CallProjectionStore::UpsertTimeline(pqxx::work& tx,
+                                         const std::vector<CallFacts>& calls) const {
   ColumnArrays entries(14);
   for (const CallFacts& f : calls) {
     if (f.customer_id.empty()) continue;
-    entries.AddRow({f.customer_id,
-                                  "call:" + f.call_id,
-                                  std::to_string(ToMicros(f.start)),
-                                  f.campaign_id,
-                                  f.agent_id,
-                                  f.call_id,
-                                  f.order_id,
-                                  std::to_string(static_cast<int>(f.direction)),
-                                  std::to_string(f.outcome),
-                                  f.disposition_code,
-                                  std::to_string(f.stage),
-                                  std::to_string(f.intention),
-                                  std::to_string(static_cast<int64_t>(f.talk.count())),
-                                  f.region_id});
+    entries.AddRow({f.customer_id, "call:" + f.call_id, std::to_string(ToMicros(f.start)),
+                    f.campaign_id, f.agent_id, f.call_id, f.order_id,
+                    std::to_string(static_cast<int>(f.direction)), std::to_string(f.outcome),
+                    f.disposition_code, std::to_string(f.stage), std::to_string(f.intention),
+                    std::to_string(static_cast<int64_t>(f.talk.count())), f.region_id});
   }
   if (entries.empty()) return;
-  entries.Exec(tx,
-       "INSERT INTO timeline_entry (customer_id, entry_key, kind, occur_time, campaign_id, agent_id,"
-       " call_id, order_id, direction, outcome, disposition_code, stage, intention, talk_ms,"
-       " currency_code, order_total, summary, region_id)"
-       " SELECT u.customer_id, u.entry_key, 1, " TM_PG_MICROS("u.occur_time") ", u.campaign_id,"
-       " u.agent_id, u.call_id, u.order_id, u.direction, u.outcome, u.disposition_code, u.stage,"
-       " u.intention, u.talk_ms, '', 0, '', u.region_id"
-       " FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[],"
-       " $7::text[], $8::smallint[], $9::smallint[], $10::text[], $11::smallint[], $12::smallint[],"
-       " $13::bigint[], $14::text[]) AS u(customer_id, entry_key, occur_time, campaign_id, agent_id,"
-       " call_id, order_id, direction, outcome, disposition_code, stage, intention, talk_ms,"
-       " region_id)"
-       " ON CONFLICT (customer_id, entry_key) DO UPDATE SET occur_time = EXCLUDED.occur_time,"
-       " campaign_id = EXCLUDED.campaign_id, agent_id = EXCLUDED.agent_id,"
-       " order_id = EXCLUDED.order_id, direction = EXCLUDED.direction, outcome = EXCLUDED.outcome,"
-       " disposition_code = EXCLUDED.disposition_code, stage = EXCLUDED.stage,"
-       " intention = EXCLUDED.intention, talk_ms = EXCLUDED.talk_ms, region_id = EXCLUDED.region_id");
+  entries.Exec(
+      tx,
+      "INSERT INTO timeline_entry (customer_id, entry_key, kind, occur_time, campaign_id, agent_id,"
+      " call_id, order_id, direction, outcome, disposition_code, stage, intention, talk_ms,"
+      " currency_code, order_total, summary, region_id)"
+      " SELECT u.customer_id, u.entry_key, 1, " TM_PG_MICROS("u.occur_time") ", u.campaign_id,"
+      " u.agent_id, u.call_id, u.order_id, u.direction, u.outcome, u.disposition_code, u.stage,"
+      " u.intention, u.talk_ms, '', 0, '', u.region_id"
+      " FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[],"
+      " $7::text[], $8::smallint[], $9::smallint[], $10::text[], $11::smallint[], $12::smallint[],"
+      " $13::bigint[], $14::text[]) AS u(customer_id, entry_key, occur_time, campaign_id, agent_id,"
+      " call_id, order_id, direction, outcome, disposition_code, stage, intention, talk_ms,"
+      " region_id)"
+      " ON CONFLICT (customer_id, entry_key) DO UPDATE SET occur_time = EXCLUDED.occur_time,"
+      " campaign_id = EXCLUDED.campaign_id, agent_id = EXCLUDED.agent_id,"
+      " order_id = EXCLUDED.order_id, direction = EXCLUDED.direction, outcome = EXCLUDED.outcome,"
+      " disposition_code = EXCLUDED.disposition_code, stage = EXCLUDED.stage,"
+      " intention = EXCLUDED.intention, talk_ms = EXCLUDED.talk_ms, region_id = EXCLUDED.region_id");
 }
 
 }  // namespace tmk::reporting

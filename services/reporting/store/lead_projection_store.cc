@@ -77,23 +77,19 @@ absl::Status LeadProjectionStore::ApplyDispositions(
   for (const LeadDisposition& d : dispositions) lead_ids.push_back(d.lead_id);
   for (const std::vector<size_t>& round : ConflictRounds(lead_ids)) {
     ColumnArrays rows(11);
+    std::vector<std::string> round_leads;
     for (size_t i : round) {
       const LeadDisposition& d = dispositions[i];
+      round_leads.push_back(d.lead_id);
       // -1 stands for "no order" (NULL, which LEAST skips).
-      rows.AddRow({d.lead_id,
-                                    d.campaign_id,
-                                    d.variant_id,
-                                    std::to_string(StageBit(d.stage) | StageBit(d.previous_stage)),
-                                    std::to_string(d.stage),
-                                    std::to_string(d.intention),
-                                    std::to_string(ToMicros(d.time)),
-                                    d.call_id,
-                                    std::to_string(d.ordered ? d.lead_attempts : -1),
-                                    std::to_string(d.ordered ? d.lead_contacts : -1),
-                                    std::to_string(d.lead_contacts)});
+      rows.AddRow({d.lead_id, d.campaign_id, d.variant_id,
+                   std::to_string(StageBit(d.stage) | StageBit(d.previous_stage)),
+                   std::to_string(d.stage), std::to_string(d.intention),
+                   std::to_string(ToMicros(d.time)), d.call_id,
+                   std::to_string(d.ordered ? d.lead_attempts : -1),
+                   std::to_string(d.ordered ? d.lead_contacts : -1),
+                   std::to_string(d.lead_contacts)});
     }
-    std::vector<std::string> round_leads;
-    for (size_t i : round) round_leads.push_back(dispositions[i].lead_id);
     tx.exec_params("SELECT 1 FROM lead_progress WHERE lead_id = ANY($1::text[])"
                    " ORDER BY lead_id FOR UPDATE",
                    pg::ArrayLiteral(round_leads));
@@ -117,7 +113,8 @@ absl::Status LeadProjectionStore::ApplyDispositions(
                  std::to_string(leads)});
   }
   // The 15-minute rows and their UTC days in one statement.
-  rows.Exec(tx,
+  rows.Exec(
+      tx,
       "WITH u AS (SELECT " TM_PG_MICROS("u.bucket") " AS bucket_start, u.campaign_id,"
       " u.variant_id, u.from_class, u.to_class, u.leads FROM unnest($1::bigint[], $2::text[],"
       " $3::text[], $4::smallint[], $5::smallint[], $6::bigint[])"
