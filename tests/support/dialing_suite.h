@@ -6,6 +6,7 @@
 // after the region: a suite in a region of its own shares no partitions with another test's.
 // Dialing calls contacts with its own credential (role system, R6), as deployed: the changes
 // learnt on calls are forwarded (R2, R3) and inbound callers looked up (R18).
+#include <chrono>
 #include <string>
 #include <vector>
 
